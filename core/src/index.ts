@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { fr } from 'zod/locales';
+
+// French default messages wherever a contract gives none, on both sides.
+z.config(fr());
+
+export * from './errors';
+export * from './text';
+export * from './contracts/territory';
+export * from './contracts/accounts';
+export * from './contracts/audit';

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { adminRoutes } from './accounts/admin-routes';
+import { accountRoutes } from './accounts/routes';
+import type { AppDeps, AppInstance } from './app-types';
+import { auditRoutes } from './audit/routes';
+import { registerErrorHandler } from './http/error-handler';
+import { AppError, tooMany } from './http/errors';
+import { originCheck } from './http/origin-check';
+import { sessionHook } from './http/session';
+import { devMailRoutes } from './notifications/dev-routes';
+import { territoryRoutes } from './territory/routes';
+
+export interface BuildOptions {
+  /** The built web assets (web/dist); the API alone when absent. */
+  webDir?: string | null;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<AppInstance> {
+  const app = Fastify({
+    logger: opts.logger === false || deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as never);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https://'),
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => tooMany(`Trop de tentatives. Réessayez dans ${Math.ceil(ctx.ttl / 1000)} secondes.`),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Palliance API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', originCheck(deps.config));
+  app.addHook('preHandler', sessionHook(deps));
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const ok = await deps.handle.ping();
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', engine: deps.handle.engine });
+  });
+
+  await app.register(territoryRoutes);
+  await app.register(accountRoutes);
+  await app.register(adminRoutes);
+  await app.register(auditRoutes);
+  await app.register(devMailRoutes);
+
+  const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Hashed file names never change: cache them for a year.
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  const indexHtml = webDir ? fs.readFileSync(path.join(webDir, 'index.html'), 'utf8') : null;
+
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/fhir/');
+    if (wantsPage && indexHtml) {
+      // The web app routes this address itself (and shows its own "page introuvable").
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    throw new AppError(404, 'not_found', "Cette adresse n'existe pas.");
+  });
+
+  return app;
+}

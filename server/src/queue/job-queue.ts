@@ -1,0 +1,49 @@
+import PgBoss from 'pg-boss';
+import type { DbHandle } from '../db/client';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export interface JobQueue {
+  send<T extends object>(name: string, data: T, opts?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Background jobs in PostgreSQL (pg-boss), on the server as on the embedded engine:
+ * a job sent is kept across restarts and retried when its handler fails.
+ */
+export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: number } = {}): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => handle.executeSql(text, values) },
+    schema: 'pgboss',
+    // Maintenance (expiry, archiving) every few minutes is enough for our volumes.
+    maintenanceIntervalSeconds: 300,
+  });
+  boss.on('error', (err: Error) => {
+    // A dropped connection during a database restart is retried by pg-boss itself.
+    if (!/terminat|ECONNREFUSED|closed/i.test(err.message)) console.error('[file de tâches]', err.message);
+  });
+  await boss.start();
+  const created = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 20, retryBackoff: true });
+    created.add(name);
+  };
+  return {
+    async send(name, data, o) {
+      await ensureQueue(name);
+      await boss.send(name, data, { singletonKey: o?.singletonKey, startAfter: o?.startAfter });
+    },
+    async work(name, handler) {
+      await ensureQueue(name);
+      await boss.work(name, { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
