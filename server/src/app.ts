@@ -15,7 +15,7 @@ import { auditRoutes } from './audit/routes';
 import { registerErrorHandler } from './http/error-handler';
 import { AppError, tooMany } from './http/errors';
 import { originCheck } from './http/origin-check';
-import { sessionHook } from './http/session';
+import { accessHook, sessionHook } from './http/session';
 import { devMailRoutes } from './notifications/dev-routes';
 import { territoryRoutes } from './territory/routes';
 
@@ -30,7 +30,6 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     logger: opts.logger === false || deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
 
   app.decorate('deps', deps);
@@ -72,7 +71,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   app.addHook('onRequest', originCheck(deps.config));
-  app.addHook('preHandler', sessionHook(deps));
+  app.addHook('onRequest', sessionHook(deps));
+  app.addHook('preValidation', accessHook);
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const ok = await deps.handle.ping();

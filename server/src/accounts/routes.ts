@@ -31,6 +31,8 @@ const ok = z.object({ ok: z.literal(true) });
 export async function accountRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;
   const limited = { rateLimit: { max: deps.config.authRatePerMinute, timeWindow: '1 minute' } };
+  const signedIn = { access: 'user' as const };
+  const signedInLimited = { ...limited, ...signedIn };
   const tags = ['Comptes'];
 
   app.post(
@@ -91,18 +93,18 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     return { ok: true as const };
   });
 
-  app.get('/api/v1/me', { schema: { tags, summary: 'Mon compte', response: { 200: meSchema } } }, async (req) => {
+  app.get('/api/v1/me', { config: signedIn, schema: { tags, summary: 'Mon compte', response: { 200: meSchema } } }, async (req) => {
     const actor = requireActor(req.actor);
     const me = await loadMe(deps.db, actor.id);
     if (!me) throw unauthenticated();
     return me;
   });
 
-  app.put('/api/v1/me/profile', { schema: { tags, body: profileUpdateBody, response: { 200: meSchema } } }, async (req) =>
+  app.put('/api/v1/me/profile', { config: signedIn, schema: { tags, body: profileUpdateBody, response: { 200: meSchema } } }, async (req) =>
     updateProfile(deps, requireActor(req.actor), req.body, req.ctx),
   );
 
-  app.post('/api/v1/me/password', { config: limited, schema: { tags, body: passwordChangeBody, response: { 200: ok } } }, async (req, reply) => {
+  app.post('/api/v1/me/password', { config: signedInLimited, schema: { tags, body: passwordChangeBody, response: { 200: ok } } }, async (req, reply) => {
     await changePassword(deps, requireActor(req.actor), req.body, req.ctx);
     // Every session was closed; this device gets a fresh one.
     const actor = requireActor(req.actor);
@@ -111,13 +113,13 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     return { ok: true as const };
   });
 
-  app.post('/api/v1/me/totp/setup', { schema: { tags, response: { 200: totpSetupSchema } } }, async (req) =>
+  app.post('/api/v1/me/totp/setup', { config: signedIn, schema: { tags, response: { 200: totpSetupSchema } } }, async (req) =>
     setupTotp(deps, requireActor(req.actor), req.ctx),
   );
-  app.post('/api/v1/me/totp/confirm', { config: limited, schema: { tags, body: totpConfirmBody, response: { 200: meSchema } } }, async (req) =>
+  app.post('/api/v1/me/totp/confirm', { config: signedInLimited, schema: { tags, body: totpConfirmBody, response: { 200: meSchema } } }, async (req) =>
     confirmTotp(deps, requireActor(req.actor), req.body.code, req.ctx),
   );
-  app.post('/api/v1/me/totp/disable', { config: limited, schema: { tags, body: totpConfirmBody, response: { 200: meSchema } } }, async (req) =>
+  app.post('/api/v1/me/totp/disable', { config: signedInLimited, schema: { tags, body: totpConfirmBody, response: { 200: meSchema } } }, async (req) =>
     disableTotp(deps, requireActor(req.actor), req.body.code, req.ctx),
   );
 }

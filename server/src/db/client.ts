@@ -25,6 +25,8 @@ export interface DbHandle {
   /** What pg-boss needs to run its queue on this database. */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   ping(): Promise<boolean>;
+  /** PGlite only: the whole data folder as a tarball (test templates, backups). */
+  dumpDataDir?(): Promise<Blob>;
   /** Runs fn on one connection (session-level locks need it on a server). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   return {
     engine: 'pglite',
     db,
+    dumpDataDir: async () => (await client.dumpDataDir('none')) as Blob,
     exec: async (text) => {
       await client.exec(text);
     },

@@ -47,7 +47,7 @@ export async function migrate(handle: DbHandle, migrations = readMigrations()): 
           await s.exec('COMMIT');
         } catch (err) {
           await s.exec('ROLLBACK').catch(() => {});
-          throw new Error(`La migration ${m.id} a échoué : ${(err as Error).message}`);
+          throw new Error(`La migration ${m.id} a échoué : ${(err as Error).message}`, { cause: err });
         }
         applied.push(m.id);
       }

@@ -5,6 +5,7 @@ import { hashToken } from '../accounts/secrets';
 import { SESSION_COOKIE } from '../accounts/sessions';
 import type { Config } from '../config';
 import { sql } from 'drizzle-orm';
+import { assertCan, requireActor, type Action } from './permissions';
 
 const cookieOptions = (config: Config) => ({
   path: '/',
@@ -24,7 +25,10 @@ export function clearSessionCookie(reply: FastifyReply, config: Config): void {
 // last_seen_at is refreshed at most this often, so reads do not write on every request.
 const TOUCH_MS = 5 * 60_000;
 
-/** Sets req.actor from the session cookie; visitors (no cookie, unknown or expired token) are null. */
+/**
+ * Sets req.actor from the session cookie; visitors (no cookie, unknown or expired token) are null.
+ * Runs before body validation, so a route that needs a session answers 401/403 before judging the input.
+ */
 export function sessionHook(deps: AppDeps) {
   return async (req: FastifyRequest): Promise<void> => {
     req.actor = null;
@@ -42,4 +46,18 @@ export function sessionHook(deps: AppDeps) {
       await deps.db.execute(sql`UPDATE user_session SET last_seen_at = ${now}, expires_at = ${expires} WHERE token_hash = ${tokenHash}`);
     }
   };
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** 'user': any signed-in user; an Action: checked with can() before the body is read. */
+    access?: 'user' | Action;
+  }
+}
+
+export async function accessHook(req: FastifyRequest): Promise<void> {
+  const access = req.routeOptions.config.access;
+  if (!access) return;
+  if (access === 'user') requireActor(req.actor);
+  else assertCan(req.actor, access);
 }
