@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminRoutes } from './accounts/admin-routes';
+import { oidcRoutes } from './accounts/oidc/routes';
 import { accountRoutes } from './accounts/routes';
 import type { AppDeps, AppInstance } from './app-types';
 import { auditRoutes } from './audit/routes';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(territoryRoutes);
   await app.register(accountRoutes);
+  await app.register(oidcRoutes);
   await app.register(adminRoutes);
   await app.register(auditRoutes);
   await app.register(devMailRoutes);

@@ -54,7 +54,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create({
-    dataDir: opts.loadDataDir ? undefined : opts.dataDir,
+    // With both, PGlite unpacks the dump into an empty folder and keeps working there.
+    dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,
     extensions: pgliteExtensions,
   });

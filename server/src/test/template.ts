@@ -79,10 +79,10 @@ export async function buildPostgresTemplate(): Promise<void> {
 }
 
 /** A fresh copy of the template for one test file. */
-export async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function openTestDatabase(opts: { dataDir?: string } = {}): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
   if (engine() === 'pglite') {
     const file = process.env.PALLIANCE_TEST_TEMPLATE ?? pgliteTemplatePath();
-    const handle = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+    const handle = await openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]), dataDir: opts.dataDir });
     return { handle, drop: () => handle.close() };
   }
   const name = `palliance_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -90,9 +90,11 @@ export async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () =
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   await admin.end();
-  const handle = await openDatabase({ databaseUrl: withDb(adminUrl(), name), poolMax: 5 });
+  const url = withDb(adminUrl(), name);
+  const handle = await openDatabase({ databaseUrl: url, poolMax: 5 });
   return {
     handle,
+    url,
     drop: async () => {
       await handle.close();
       const a = new pg.Client({ connectionString: adminUrl() });
