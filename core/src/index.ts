@@ -9,3 +9,4 @@ export * from './text';
 export * from './contracts/territory';
 export * from './contracts/accounts';
 export * from './contracts/audit';
+export * from './contracts/oidc';

@@ -27,6 +27,7 @@ const envSchema = z
     OIDC_PROVIDER_NAME: z.string().default('Pro Santé Connect'),
     OIDC_SCOPES: z.string().default('openid email profile'),
     OIDC_ALLOW_HTTP: bool.default(false),
+    OIDC_ACR_VALUES: z.string().optional(),
     TRUST_PROXY: bool.default(false),
     SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -60,7 +61,7 @@ export interface Config {
   mailFrom: string;
   /** Without SMTP_URL outside production, mail goes to an in-process SMTP catcher readable at /dev/courriels. */
   mailCatcherPort: number | null;
-  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string; scopes: string; allowHttp: boolean };
+  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string; scopes: string; allowHttp: boolean; acrValues?: string };
   trustProxy: boolean;
   sessionDays: number;
   logLevel: Env['LOG_LEVEL'];
@@ -100,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
           name: e.OIDC_PROVIDER_NAME,
           scopes: e.OIDC_SCOPES,
           allowHttp: e.OIDC_ALLOW_HTTP,
+          acrValues: e.OIDC_ACR_VALUES,
         }
       : undefined,
     trustProxy: e.TRUST_PROXY,

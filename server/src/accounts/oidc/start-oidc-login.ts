@@ -34,6 +34,8 @@ export async function startOidcLogin(deps: AppDeps, input: OidcStartQuery, _ctx:
     nonce,
     code_challenge: codeChallenge,
     code_challenge_method: 'S256',
+    // Pro Santé Connect asks for the authentication level (e.g. eidas1).
+    ...(oidc.acrValues ? { acr_values: oidc.acrValues } : {}),
   });
   return { url: url.href, state };
 }
