@@ -10,3 +10,4 @@ export * from './contracts/territory';
 export * from './contracts/accounts';
 export * from './contracts/audit';
 export * from './contracts/oidc';
+export * from './directory';

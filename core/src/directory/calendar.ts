@@ -1,0 +1,53 @@
+/**
+ * Calendar arithmetic on ISO dates ('YYYY-MM-DD'), independent of any time zone:
+ * dates are handled as UTC midnights, so no daylight-saving change can shift them.
+ */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const DAY_MS = 86_400_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Milliseconds of the date's midnight read as UTC. Throws on a malformed date. */
+export function isoDateToUtcMs(date: string): number {
+  if (!isIsoDate(date)) throw new RangeError(`Date invalide : « ${date} » (format attendu AAAA-MM-JJ).`);
+  const [y, mo, d] = date.split('-').map(Number);
+  return Date.UTC(y, mo - 1, d);
+}
+
+export function utcMsToIsoDate(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+export function addDays(date: string, days: number): string {
+  return utcMsToIsoDate(isoDateToUtcMs(date) + days * DAY_MS);
+}
+
+export function weekdayOf(date: string): Weekday {
+  // getUTCDay: 0 = Sunday … 6 = Saturday.
+  return WEEKDAYS[(new Date(isoDateToUtcMs(date)).getUTCDay() + 6) % 7];
+}
+
+export function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}

@@ -1,0 +1,506 @@
+/**
+ * Opening hours of support structures and "which number do I call now?".
+ *
+ * Hours are wall-clock times in the structure's IANA time zone. A slot belongs to the day it
+ * starts on and is the continuous stretch of real time from its local opening time to its local
+ * closing time; a slot whose closing time is not after its opening time runs into the next day
+ * (18:00–08:00; 08:00–08:00 is 24 hours). Across a daylight-saving change a slot keeps its local
+ * bounds: a night slot 18:00–08:00 lasts 13 h on the spring-forward night, 15 h on the fall-back
+ * night. A local time that does not exist (02:30 on the spring-forward night in Europe/Paris)
+ * stands for the first instant the clock shows a later time (03:00); a local time that occurs
+ * twice (02:30 on the fall-back night) stands for its first occurrence.
+ *
+ * Which slots start on a date: an exception for that date, else the holiday rule if the date is a
+ * French public holiday, else the weekday's slots. A slot started the day before is not cut by
+ * the next day's rule: Saturday 18:00–08:00 still covers Sunday 03:00 when Sunday is a holiday
+ * or an exception closes Sunday.
+ *
+ * Only the Intl API is used for time zones, so this runs unchanged in browsers and in Node.
+ */
+import { z } from 'zod';
+import { addDays, DAY_MS, isIsoDate, isoDateToUtcMs, utcMsToIsoDate, weekdayOf, WEEKDAYS, type Weekday } from './calendar';
+import { isFrenchPublicHoliday } from './holidays';
+
+export { WEEKDAYS, type Weekday } from './calendar';
+
+/** How far `nextChange` looks ahead. */
+export const NEXT_CHANGE_HORIZON_DAYS = 14;
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+const OPEN_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const CLOSE_TIME = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+export const openingTimeSchema = z.string().regex(OPEN_TIME, 'Heure attendue au format HH:MM, de 00:00 à 23:59.');
+export const closingTimeSchema = z
+  .string()
+  .regex(CLOSE_TIME, 'Heure attendue au format HH:MM, de 00:00 à 24:00.');
+
+/** A time slot; `close <= open` means the slot ends the next day. */
+export const timeSlotSchema = z.object({ open: openingTimeSchema, close: closingTimeSchema });
+export type TimeSlot = z.infer<typeof timeSlotSchema>;
+
+export const isoDateSchema = z.string().refine(isIsoDate, 'Date attendue au format AAAA-MM-JJ.');
+
+const slotsSchema = z.array(timeSlotSchema);
+
+export const scheduleExceptionSchema = z
+  .object({
+    date: isoDateSchema,
+    closed: z.boolean().optional(),
+    slots: slotsSchema.optional(),
+    label: z.string().trim().min(1).max(200).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.closed === true && e.slots && e.slots.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['slots'], message: 'Une exception « fermé » ne peut pas avoir d’horaires.' });
+    }
+    if (e.closed !== true && e.slots === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['slots'], message: 'Indiquez soit « fermé », soit les horaires de ce jour.' });
+    }
+  });
+export type ScheduleException = z.infer<typeof scheduleExceptionSchema>;
+
+/** On public holidays: closed, open as on that weekday, or specific slots. */
+export const holidayRuleSchema = z.union([z.literal('closed'), z.literal('open'), slotsSchema]);
+export type HolidayRule = z.infer<typeof holidayRuleSchema>;
+
+export const weeklyDaysSchema = z.object({
+  mon: slotsSchema.default([]),
+  tue: slotsSchema.default([]),
+  wed: slotsSchema.default([]),
+  thu: slotsSchema.default([]),
+  fri: slotsSchema.default([]),
+  sat: slotsSchema.default([]),
+  sun: slotsSchema.default([]),
+});
+
+export const scheduleSchema = z
+  .object({
+    days: weeklyDaysSchema,
+    holidays: holidayRuleSchema.default('closed'),
+    exceptions: z.array(scheduleExceptionSchema).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.exceptions.forEach((e, i) => {
+      if (seen.has(e.date)) {
+        ctx.addIssue({ code: 'custom', path: ['exceptions', i, 'date'], message: `Deux exceptions pour le ${e.date}.` });
+      }
+      seen.add(e.date);
+    });
+  });
+/** A parsed schedule: every day present, defaults applied. */
+export type Schedule = z.output<typeof scheduleSchema>;
+/** What the functions accept: missing days are closed, holidays default to 'closed'. */
+export type ScheduleInput = z.input<typeof scheduleSchema>;
+
+export const contactKindSchema = z.enum(['accueil', 'secretariat_medical', 'astreinte', 'appui_territorial', 'email', 'mssante']);
+export type ContactKind = z.infer<typeof contactKindSchema>;
+
+/** Phone lines answered during opening hours. */
+export const DAYTIME_PHONE_KINDS: readonly ContactKind[] = ['accueil', 'secretariat_medical'];
+/** Night / weekend / public-holiday phone lines. */
+export const NIGHT_PHONE_KINDS: readonly ContactKind[] = ['astreinte', 'appui_territorial'];
+
+export const directoryContactSchema = z
+  .object({
+    kind: contactKindSchema,
+    label: z.string().trim().min(1).max(200).optional(),
+    value: z.string().trim().min(1).max(320),
+    schedule: scheduleSchema.optional(),
+    /** Only for astreinte / appui_territorial lines without a schedule: reachable at all times. */
+    alwaysOn: z.boolean().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.alwaysOn && !NIGHT_PHONE_KINDS.includes(c.kind)) {
+      ctx.addIssue({ code: 'custom', path: ['alwaysOn'], message: 'Seule une ligne d’astreinte ou d’appui territorial peut être joignable en permanence.' });
+    }
+    if (c.alwaysOn && c.schedule) {
+      ctx.addIssue({ code: 'custom', path: ['alwaysOn'], message: 'Une ligne joignable en permanence n’a pas d’horaires.' });
+    }
+  });
+export type DirectoryContact = z.output<typeof directoryContactSchema>;
+export type DirectoryContactInput = z.input<typeof directoryContactSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Instants and local time
+
+/** A Date, or an ISO 8601 instant carrying 'Z' or an offset. */
+export type InstantInput = Date | string;
+
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/**
+ * Parses an ISO 8601 instant. A string without 'Z' or offset is refused: the runtime would read
+ * it in its own time zone, not the structure's.
+ */
+export function parseInstant(value: string): Date {
+  const m = ISO_INSTANT.exec(value.trim());
+  if (!m || !isIsoDate(m[1])) {
+    throw new RangeError(`Instant ISO 8601 invalide : « ${value} » (attendu p. ex. 2026-03-29T02:30:00+02:00 ou …Z).`);
+  }
+  return new Date(Date.parse(value.trim()));
+}
+
+function toMs(instant: InstantInput): number {
+  const ms = typeof instant === 'string' ? parseInstant(instant).getTime() : instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('Instant invalide.');
+  return ms;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Throws RangeError for an unknown time zone.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+// Slot bounds resolve to the same few instants again and again (each day's 09:00, the probes a
+// day either side): remembering recent readings divides the Intl calls by about ten.
+const wallCache = new Map<string, number>();
+const WALL_CACHE_SIZE = 4096;
+
+/** The wall-clock reading at `ms`, as milliseconds of that reading taken as UTC (second precision). */
+function wallMs(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${ms}`;
+  const cached = wallCache.get(key);
+  if (cached !== undefined) return cached;
+  const wall = readWall(ms, timeZone);
+  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
+  wallCache.set(key, wall);
+  return wall;
+}
+
+function readWall(ms: number, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  // Some engines print midnight as 24 even with h23.
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour === 24 ? 0 : p.hour, p.minute, p.second);
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  return wallMs(ms, timeZone) - Math.floor(ms / 1000) * 1000;
+}
+
+export interface LocalParts {
+  /** Local calendar date, 'YYYY-MM-DD'. */
+  date: string;
+  weekday: Weekday;
+  /** Minutes since local midnight, 0–1439. */
+  minutes: number;
+  second: number;
+  /** Offset from UTC in minutes at that instant (+120 for CEST, +60 for CET, +240 in Réunion). */
+  offsetMinutes: number;
+}
+
+/** The wall-clock date and time at `instant` in `timeZone`. */
+export function localParts(instant: InstantInput, timeZone: string): LocalParts {
+  const ms = toMs(instant);
+  const wall = wallMs(ms, timeZone);
+  const date = utcMsToIsoDate(wall);
+  const sinceMidnight = wall - isoDateToUtcMs(date);
+  return {
+    date,
+    weekday: weekdayOf(date),
+    minutes: Math.floor(sinceMidnight / 60_000),
+    second: Math.floor((sinceMidnight % 60_000) / 1000),
+    offsetMinutes: Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000),
+  };
+}
+
+/**
+ * The instant at which the local clock first shows `minutes` after midnight of `date`
+ * (`minutes` may exceed 1440 to mean the following day). See the file header for the
+ * non-existent and repeated local times.
+ */
+export function localToInstant(date: string, minutes: number, timeZone: string): Date {
+  return new Date(resolveLocal(date, minutes, timeZone));
+}
+
+function resolveLocal(date: string, minutes: number, timeZone: string): number {
+  const local = isoDateToUtcMs(date) + minutes * 60_000;
+  const before = offsetMs(local - DAY_MS, timeZone);
+  const after = offsetMs(local + DAY_MS, timeZone);
+  const candidates = [local - before, local - after].sort((a, b) => a - b);
+  for (const c of candidates) if (wallMs(c, timeZone) === local) return c;
+  // The local time falls in a gap (clocks moved forward): the transition is between the two
+  // candidates; find its first instant.
+  let lo = candidates[0];
+  let hi = candidates[1];
+  if (lo === hi) return lo;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (offsetMs(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedule evaluation
+
+function toMinutes(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+/** Slot length in minutes: a closing time not after the opening time is on the next day. */
+function slotEnd(slot: TimeSlot): number {
+  const open = toMinutes(slot.open);
+  const close = toMinutes(slot.close);
+  return close > open ? close : close + 1440;
+}
+
+/** The slots that start on `date` (exception, else holiday rule, else weekday). */
+export function slotsStartingOn(schedule: ScheduleInput, date: string, departement?: string): TimeSlot[] {
+  const exception = (schedule.exceptions ?? []).find((e) => e.date === date);
+  if (exception) return exception.closed ? [] : [...(exception.slots ?? [])];
+  const weekday = schedule.days[weekdayOf(date)] ?? [];
+  if (isFrenchPublicHoliday(date, departement)) {
+    const rule = schedule.holidays ?? 'closed';
+    if (rule === 'closed') return [];
+    if (rule === 'open') return [...weekday];
+    return [...rule];
+  }
+  return [...weekday];
+}
+
+type Interval = readonly [start: number, end: number];
+
+function intervalsStartingOn(schedule: ScheduleInput, date: string, timeZone: string, departement?: string): Interval[] {
+  const out: Interval[] = [];
+  for (const slot of slotsStartingOn(schedule, date, departement)) {
+    const start = resolveLocal(date, toMinutes(slot.open), timeZone);
+    const end = resolveLocal(date, slotEnd(slot), timeZone);
+    if (end > start) out.push([start, end]);
+  }
+  return out;
+}
+
+function intervalsAround(
+  schedule: ScheduleInput,
+  ms: number,
+  fromDay: number,
+  toDay: number,
+  timeZone: string,
+  departement?: string,
+): Interval[] {
+  const today = localParts(new Date(ms), timeZone).date;
+  const out: Interval[] = [];
+  for (let k = fromDay; k <= toDay; k++) out.push(...intervalsStartingOn(schedule, addDays(today, k), timeZone, departement));
+  return out;
+}
+
+function covered(intervals: readonly Interval[], ms: number): boolean {
+  return intervals.some(([a, b]) => a <= ms && ms < b);
+}
+
+/** Whether the schedule is open at `instant`. `departement` selects the local public holidays. */
+export function isOpenAt(schedule: ScheduleInput, instant: InstantInput, timeZone: string, departement?: string): boolean {
+  const ms = toMs(instant);
+  // A slot lasts at most a day (plus a DST hour) and starts on its own local date, so the slots
+  // of the day before, the day and (for zones changing clocks at midnight) the day after suffice.
+  return covered(intervalsAround(schedule, ms, -1, 1, timeZone, departement), ms);
+}
+
+/**
+ * The next instant after `instant` at which the schedule goes from open to closed or from closed
+ * to open, looking up to 14 days ahead; null if the state does not change within that horizon.
+ */
+export function nextChange(schedule: ScheduleInput, instant: InstantInput, timeZone: string, departement?: string): Date | null {
+  const ms = toMs(instant);
+  const limit = ms + NEXT_CHANGE_HORIZON_DAYS * DAY_MS;
+  const today = localParts(new Date(ms), timeZone).date;
+  const intervals = intervalsAround(schedule, ms, -1, 1, timeZone, departement);
+  const state = covered(intervals, ms);
+  // Days are added one at a time; a boundary before the start of the first day not yet added
+  // cannot be covered by a later slot, so its state is final.
+  let checkedUpTo = ms;
+  for (let k = 1; checkedUpTo < limit; k++) {
+    const nextDay = addDays(today, k + 1);
+    const upper = Math.min(limit, resolveLocal(nextDay, 0, timeZone) - 1);
+    const boundaries = [...new Set(intervals.flat())].filter((b) => b > checkedUpTo && b <= upper).sort((a, b) => a - b);
+    for (const b of boundaries) if (covered(intervals, b) !== state) return new Date(b);
+    checkedUpTo = Math.max(checkedUpTo, upper);
+    intervals.push(...intervalsStartingOn(schedule, nextDay, timeZone, departement));
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which number to call
+
+export type CallReason = 'horaires_ouverture' | 'ligne_nuit_weekend';
+
+export type NumberToCall<C extends DirectoryContactInput = DirectoryContactInput> =
+  | {
+      contact: C;
+      reason: CallReason;
+      /** When this line stops answering; null if always on or open past the 14-day horizon. */
+      openUntil: Date | null;
+    }
+  | {
+      contact: null;
+      /** The earliest instant a phone line opens, within 14 days; null if none. */
+      nextOpening: Date | null;
+      /** The line that opens then. */
+      nextContact: C | null;
+    };
+
+/**
+ * The phone line to call at `instant`: the first daytime line (accueil, secrétariat médical)
+ * that is open; else the first night / weekend / holiday line (astreinte, appui territorial)
+ * that is open; else none, with the next opening. Order within each group is the list's order.
+ * A contact without schedule follows `mainSchedule` (the structure's hours), except a night line
+ * marked `alwaysOn`, which always answers; with neither, it is never proposed. E-mail and MSSanté
+ * contacts are ignored.
+ */
+export function numberToCall<C extends DirectoryContactInput>(
+  contacts: readonly C[],
+  instant: InstantInput,
+  timeZone: string,
+  departement?: string,
+  mainSchedule?: ScheduleInput,
+): NumberToCall<C> {
+  const ms = toMs(instant);
+  const at = new Date(ms);
+  const groups: [readonly ContactKind[], CallReason][] = [
+    [DAYTIME_PHONE_KINDS, 'horaires_ouverture'],
+    [NIGHT_PHONE_KINDS, 'ligne_nuit_weekend'],
+  ];
+  for (const [kinds, reason] of groups) {
+    for (const contact of contacts) {
+      if (!kinds.includes(contact.kind)) continue;
+      if (contact.alwaysOn && !contact.schedule && NIGHT_PHONE_KINDS.includes(contact.kind)) {
+        return { contact, reason, openUntil: null };
+      }
+      const schedule = contact.schedule ?? mainSchedule;
+      if (schedule && isOpenAt(schedule, at, timeZone, departement)) {
+        return { contact, reason, openUntil: nextChange(schedule, at, timeZone, departement) };
+      }
+    }
+  }
+  let nextOpening: Date | null = null;
+  let nextContact: C | null = null;
+  for (const [kinds] of groups) {
+    for (const contact of contacts) {
+      if (!kinds.includes(contact.kind)) continue;
+      const schedule = contact.schedule ?? mainSchedule;
+      if (!schedule) continue;
+      const opening = nextChange(schedule, at, timeZone, departement);
+      if (opening && (!nextOpening || opening.getTime() < nextOpening.getTime())) {
+        nextOpening = opening;
+        nextContact = contact;
+      }
+    }
+  }
+  return { contact: null, nextOpening, nextContact };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display
+
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: 'lundi',
+  tue: 'mardi',
+  wed: 'mercredi',
+  thu: 'jeudi',
+  fri: 'vendredi',
+  sat: 'samedi',
+  sun: 'dimanche',
+};
+
+const MONTH_NAMES = [
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
+  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+];
+
+/** '09:00' → '9 h', '17:30' → '17 h 30', '24:00' → '24 h'. */
+export function formatClockTime(hhmm: string): string {
+  const h = Number(hhmm.slice(0, 2));
+  const m = hhmm.slice(3, 5);
+  return m === '00' ? `${h} h` : `${h} h ${m}`;
+}
+
+function formatSlots(slots: readonly TimeSlot[]): string {
+  if (slots.length === 0) return 'fermé';
+  return sortSlots(slots)
+    .map((s) => {
+      if (toMinutes(s.open) === 0 && s.close === '24:00') return '24 h sur 24';
+      const range = `${formatClockTime(s.open)} – ${formatClockTime(s.close)}`;
+      return slotEnd(s) > 1440 ? `${range} (lendemain)` : range;
+    })
+    .join(', ');
+}
+
+function sortSlots(slots: readonly TimeSlot[]): TimeSlot[] {
+  return [...slots].sort((a, b) => toMinutes(a.open) - toMinutes(b.open) || slotEnd(a) - slotEnd(b));
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** 'lundi au mercredi et vendredi', 'samedi et dimanche', 'lundi, mardi et jeudi'. */
+function describeDays(days: readonly Weekday[]): string {
+  if (days.length === 7) return 'tous les jours';
+  const runs: Weekday[][] = [];
+  for (const d of days) {
+    const last = runs[runs.length - 1];
+    if (last && WEEKDAYS.indexOf(last[last.length - 1]) + 1 === WEEKDAYS.indexOf(d)) last.push(d);
+    else runs.push([d]);
+  }
+  const items = runs.flatMap((r) =>
+    r.length >= 3 ? [`${DAY_NAMES[r[0]]} au ${DAY_NAMES[r[r.length - 1]]}`] : r.map((d) => DAY_NAMES[d]),
+  );
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${DAY_NAMES[weekdayOf(date)]} ${d === 1 ? '1er' : d} ${MONTH_NAMES[m - 1]} ${y}`;
+}
+
+/**
+ * French lines describing a schedule, for display: one line per group of days with the same
+ * hours, then the public-holiday rule, then the exceptions in date order, e.g.
+ * « Lundi au vendredi : 9 h – 12 h 30, 13 h 30 – 17 h 30 », « Samedi et dimanche : fermé »,
+ * « Jours fériés : fermé », « Jeudi 24 décembre 2026 (Veille de Noël) : 9 h – 12 h 30 ».
+ */
+export function describeSchedule(schedule: ScheduleInput): string[] {
+  const groups = new Map<string, Weekday[]>();
+  for (const day of WEEKDAYS) {
+    const text = formatSlots(schedule.days[day] ?? []);
+    const list = groups.get(text);
+    if (list) list.push(day);
+    else groups.set(text, [day]);
+  }
+  const lines = [...groups].map(([text, days]) => `${capitalize(describeDays(days))} : ${text}`);
+
+  const rule = schedule.holidays ?? 'closed';
+  lines.push(`Jours fériés : ${rule === 'closed' ? 'fermé' : rule === 'open' ? 'horaires habituels' : formatSlots(rule)}`);
+
+  const exceptions = [...(schedule.exceptions ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const e of exceptions) {
+    const label = e.label ? ` (${e.label})` : '';
+    lines.push(`${capitalize(formatDate(e.date))}${label} : ${e.closed ? 'fermé' : formatSlots(e.slots ?? [])}`);
+  }
+  return lines;
+}
