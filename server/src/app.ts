@@ -18,6 +18,7 @@ import { AppError, tooMany } from './http/errors';
 import { originCheck } from './http/origin-check';
 import { accessHook, sessionHook } from './http/session';
 import { devMailRoutes } from './notifications/dev-routes';
+import { directoryRoutes } from './directory/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(adminRoutes);
   await app.register(auditRoutes);
   await app.register(devMailRoutes);
+  await app.register(directoryRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       root: webDir,
       wildcard: false,
       index: false,
+      // Vite writes .br and .gz beside each asset; they are sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         // Hashed file names never change: cache them for a year.
         if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');

@@ -1,0 +1,10 @@
+import { RequireAuth } from '../../session/RequireAuth';
+import { AccountPage } from './AccountPage';
+
+export function AccountRoute() {
+  return (
+    <RequireAuth>
+      <AccountPage />
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,62 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ErrorPage } from './pages/ErrorPage';
+import { HomePage } from './pages/home/HomePage';
+import { RequireAdmin } from './session/RequireAuth';
+import { Layout } from './ui/Layout';
+import { Loading } from './ui/Loading';
+
+/*
+ * Every page but the home page is its own chunk, so a screen downloads only its code (RGESN budget).
+ * Route `lazy` loads the chunk before the navigation completes: no blank page, and the focus moves to the
+ * new heading once it exists. Administration pages use React.lazy behind the role check instead, so their
+ * code is never downloaded by someone who is not an administrator.
+ */
+const page = (load: () => Promise<Record<string, unknown>>, name: string): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load())[name] as React.ComponentType }),
+});
+
+const AdminUsersPage = lazy(() => import('./pages/admin/AdminUsersPage'));
+const AdminAuditPage = lazy(() => import('./pages/admin/AdminAuditPage'));
+const DevMailsPage = lazy(() => import('./pages/dev/DevMailsPage'));
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <ErrorPage />,
+    // Shown only while the code of the first page opened is being downloaded.
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'se-former', ...page(() => import('./pages/learning/LearningPage'), 'LearningPage') },
+      { path: 'annuaire', ...page(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage') },
+      { path: 'coordination', ...page(() => import('./pages/coordination/CoordinationPage'), 'CoordinationPage') },
+      { path: 'outils', ...page(() => import('./pages/tools/ToolsPage'), 'ToolsPage') },
+      { path: 'mesurer', ...page(() => import('./pages/surveys/MeasurePage'), 'MeasurePage') },
+      { path: 'connexion', ...page(() => import('./pages/accounts/LoginPage'), 'LoginPage') },
+      { path: 'inscription', ...page(() => import('./pages/accounts/RegisterPage'), 'RegisterPage') },
+      { path: 'verifier-email', ...page(() => import('./pages/accounts/VerifyEmailPage'), 'VerifyEmailPage') },
+      { path: 'mot-de-passe/oublie', ...page(() => import('./pages/accounts/ForgotPasswordPage'), 'ForgotPasswordPage') },
+      { path: 'mot-de-passe/nouveau', ...page(() => import('./pages/accounts/ResetPasswordPage'), 'ResetPasswordPage') },
+      { path: 'compte', ...page(() => import('./pages/accounts/AccountRoute'), 'AccountRoute') },
+      {
+        path: 'admin/utilisateurs',
+        element: (
+          <RequireAdmin>
+            <AdminUsersPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'admin/journal',
+        element: (
+          <RequireAdmin>
+            <AdminAuditPage />
+          </RequireAdmin>
+        ),
+      },
+      { path: 'dev/courriels', element: <DevMailsPage /> },
+      { path: '*', ...page(() => import('./pages/NotFoundPage'), 'NotFoundPage') },
+    ],
+  },
+]);

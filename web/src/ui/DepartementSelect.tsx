@@ -1,0 +1,25 @@
+import type { SelectHTMLAttributes } from 'react';
+import { SelectField } from './forms';
+import { departementLabel, useTerritory } from './territory-hooks';
+
+type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  optional?: boolean;
+};
+
+/** "06 – Alpes-Maritimes", from the official list the server ships. */
+export function DepartementSelect({ error, ...props }: Props) {
+  const { territory, error: loadError } = useTerritory();
+  const options = territory ? territory.departements.map((d) => ({ value: d.code, label: departementLabel(d.code, d.nom) })) : [];
+  return (
+    <SelectField
+      {...props}
+      error={error ?? loadError ?? undefined}
+      options={options}
+      placeholder={territory ? 'Choisissez un département' : 'Chargement de la liste…'}
+    />
+  );
+}
