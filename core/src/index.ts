@@ -11,3 +11,4 @@ export * from './contracts/accounts';
 export * from './contracts/audit';
 export * from './contracts/oidc';
 export * from './directory';
+export * from './contracts/directory';

@@ -6,10 +6,12 @@ import type { Config } from './config';
 import { openDatabase, type DbHandle } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
+import { seedDemoStructures } from './directory/demo-structures';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
 import { startJobQueue, type JobQueue } from './queue/job-queue';
 import { loadTerritory } from './territory/load-territory';
+import { loadStructureTypes } from './directory/structure-types';
 
 export interface Platform {
   app: AppInstance;
@@ -42,7 +44,11 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
   try {
     await migrate(handle);
     await loadTerritory(handle);
-    if (config.demoData) await seedDemoData(handle);
+    await loadStructureTypes(handle);
+    if (config.demoData) {
+      await seedDemoData(handle);
+      await seedDemoStructures(handle);
+    }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
     const smtpUrl = config.smtpUrl ?? catcher!.url;

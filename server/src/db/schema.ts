@@ -2,7 +2,9 @@
  * The one TypeScript description of the tables. The SQL migrations create them;
  * schema.int.test.ts checks that both agree column by column.
  */
-import { bigint, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -122,4 +124,82 @@ export const auditEvent = pgTable('audit_event', {
   objectId: text('object_id'),
   ip: text('ip'),
   details: jsonb('details').$type<Record<string, unknown>>(),
+});
+
+export const structureType = pgTable('structure_type', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  description: text('description').notNull(),
+  source: text('source'),
+  editorReview: boolean('editor_review').notNull().default(false),
+  sort: integer('sort').notNull().default(0),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const structure = pgTable('structure', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  types: text('types').array().notNull(),
+  parentId: uuid('parent_id'),
+  finess: text('finess'),
+  siret: text('siret'),
+  rorId: text('ror_id'),
+  addressLine: text('address_line'),
+  postalCode: text('postal_code'),
+  communeCode: text('commune_code'),
+  departement: text('departement'),
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
+  timeZone: text('time_zone').notNull().default('Europe/Paris'),
+  audience: text('audience').array().notNull(),
+  contacts: jsonb('contacts').$type<unknown[]>().notNull(),
+  openingHours: jsonb('opening_hours').$type<unknown>(),
+  accessDelayDays: integer('access_delay_days'),
+  accessDelayConfirmedAt: date('access_delay_confirmed_at', { mode: 'string' }),
+  capacityBeds: integer('capacity_beds'),
+  description: text('description'),
+  status: text('status').notNull().default('published'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  confirmedAt: tz('confirmed_at').notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  search: tsvector('search'),
+  nameSearch: text('name_search').notNull().default(''),
+});
+
+export const structureCoverage = pgTable('structure_coverage', {
+  structureId: uuid('structure_id').notNull(),
+  departement: text('departement'),
+  communeCode: text('commune_code'),
+});
+
+export const structureVersion = pgTable(
+  'structure_version',
+  {
+    structureId: uuid('structure_id').notNull(),
+    version: integer('version').notNull(),
+    changedAt: tz('changed_at').notNull().defaultNow(),
+    changedBy: uuid('changed_by'),
+    changedByEmail: text('changed_by_email'),
+    changeKind: text('change_kind').notNull(),
+    changedFields: text('changed_fields').array().notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.structureId, t.version] })],
+);
+
+export const structureReport = pgTable('structure_report', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  structureId: uuid('structure_id').notNull(),
+  reporterId: uuid('reporter_id'),
+  reporterEmail: text('reporter_email'),
+  field: text('field'),
+  message: text('message').notNull(),
+  status: text('status').notNull().default('ouvert'),
+  answer: text('answer'),
+  answeredBy: uuid('answered_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
 });

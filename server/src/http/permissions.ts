@@ -13,7 +13,11 @@ export type Action =
   | 'admin.roles.assign'
   | 'audit.read'
   | 'reference.edit'
-  | 'territory.coordinate';
+  | 'territory.coordinate'
+  | 'directory.propose'
+  | 'directory.edit'
+  | 'directory.approve'
+  | 'directory.import';
 
 export interface Resource {
   departement?: string | null;
@@ -26,6 +30,13 @@ type Rule = (actor: Actor, resource: Resource) => boolean;
 
 const isAdmin: Rule = (a) => hasRole(a, 'admin');
 
+/** A coordinator of the department (or of the CPTS) the resource belongs to. */
+const coordinates: Rule = (a, r) =>
+  (!!r.departement && hasRole(a, 'territory_coordinator', `dep:${r.departement}`)) ||
+  (!!r.cptsId && hasRole(a, 'territory_coordinator', `cpts:${r.cptsId}`));
+
+const isEditor: Rule = (a) => hasRole(a, 'content_editor');
+
 const RULES: Record<Action, Rule> = {
   'account.use': () => true,
   'admin.users.read': isAdmin,
@@ -33,10 +44,14 @@ const RULES: Record<Action, Rule> = {
   'admin.roles.assign': isAdmin,
   'audit.read': isAdmin,
   'reference.edit': (a) => isAdmin(a, {}) || hasRole(a, 'content_editor'),
-  'territory.coordinate': (a, r) =>
-    isAdmin(a, r) ||
-    (!!r.departement && hasRole(a, 'territory_coordinator', `dep:${r.departement}`)) ||
-    (!!r.cptsId && hasRole(a, 'territory_coordinator', `cpts:${r.cptsId}`)),
+  'territory.coordinate': (a, r) => isAdmin(a, r) || coordinates(a, r),
+  // Any signed-in professional may propose a new entry; it waits for approval.
+  'directory.propose': () => true,
+  // Its managers edit their own entry; coordinators and editors any entry of their territory.
+  'directory.edit': (a, r) =>
+    isAdmin(a, r) || isEditor(a, r) || coordinates(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
+  'directory.approve': (a, r) => isAdmin(a, r) || isEditor(a, r) || coordinates(a, r),
+  'directory.import': (a, r) => isAdmin(a, r) || isEditor(a, r),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

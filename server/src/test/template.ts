@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openDatabase, type DbHandle } from '../db/client';
 import { migrate, readMigrations } from '../db/migrate';
 import { startJobQueue } from '../queue/job-queue';
+import { loadStructureTypes } from '../directory/structure-types';
 import { loadTerritory, territoryDatasetVersion } from '../territory/load-territory';
 
 /**
@@ -20,6 +21,7 @@ export function templateKey(): string {
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.id).update(m.sql);
   h.update(territoryDatasetVersion());
+  h.update(fs.readFileSync(new URL('../directory/structure-types.json', import.meta.url)));
   return h.digest('hex').slice(0, 16);
 }
 
@@ -28,6 +30,7 @@ export const pgliteTemplatePath = () => path.join(os.tmpdir(), `palliance-test-t
 async function prepare(handle: DbHandle): Promise<void> {
   await migrate(handle);
   await loadTerritory(handle);
+  await loadStructureTypes(handle);
   const queue = await startJobQueue(handle);
   await queue.stop();
 }

@@ -1,0 +1,99 @@
+import { foldForSearch, type StructureSummary } from '@palliance/core';
+import type { AppDeps } from '../app-types';
+import type { Actor } from '../http/actor';
+import { can } from '../http/permissions';
+import { isStale, structurePath } from './queries';
+
+export interface SearchInput {
+  q?: string;
+  type?: string;
+  departement?: string;
+  status?: 'pending' | 'published' | 'archived';
+  page: number;
+  pageSize: number;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  types: string[];
+  departement: string | null;
+  commune_name: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  status: StructureSummary['status'];
+  confirmed_at: Date | string;
+  is_demo: boolean;
+  snippet: string | null;
+  total: number;
+}
+
+/**
+ * Full-text search over names, descriptions and type labels (French stemming, accents ignored),
+ * tolerant of typos through trigram similarity on the name. Visitors see published entries;
+ * pending and archived ones are listed for those who may approve them.
+ */
+export async function searchStructures(deps: AppDeps, actor: Actor | null, input: SearchInput) {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const status = input.status ?? 'published';
+  if (status !== 'published' && !can(actor, 'directory.approve', { departement: input.departement ?? null })) {
+    where.push(`s.status = 'published'`);
+  } else {
+    where.push(`s.status = ${p(status)}`);
+  }
+  if (input.type) where.push(`${p(input.type)} = ANY (s.types)`);
+  if (input.departement) where.push(`s.departement = ${p(input.departement)}`);
+  let rank = 's.name';
+  let snippet = 'NULL';
+  const text = input.q?.trim();
+  if (text) {
+    const folded = foldForSearch(text);
+    const tsq = p(text);
+    const fold = p(folded);
+    // Matching type labels widen the search: "équipe mobile" finds every EMSP.
+    where.push(`(s.search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
+      OR ${fold} <% s.name_search OR s.name_search LIKE '%' || ${fold} || '%'
+      OR EXISTS (SELECT 1 FROM structure_type t WHERE t.code = ANY (s.types)
+                 AND to_tsvector('fr_unaccent', t.label || ' ' || t.code) @@ websearch_to_tsquery('fr_unaccent', ${tsq})))`);
+    rank = `ts_rank(s.search, websearch_to_tsquery('fr_unaccent', ${tsq})) + word_similarity(${fold}, s.name_search) DESC, s.name`;
+    snippet = `CASE WHEN s.description IS NULL THEN NULL ELSE left(s.description, 200) END`;
+  }
+  const limit = p(input.pageSize);
+  const offset = p((input.page - 1) * input.pageSize);
+  const rows = await deps.handle.query<Row>(
+    `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
+            s.confirmed_at, s.is_demo, ${snippet} AS snippet, count(*) OVER ()::int AS total
+     FROM structure s LEFT JOIN commune c ON c.code = s.commune_code
+     WHERE ${where.join(' AND ')}
+     ORDER BY ${rank}
+     LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  const now = deps.now();
+  return {
+    total: rows[0]?.total ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+    items: rows.map(
+      (r): StructureSummary => ({
+        id: r.id,
+        name: r.name,
+        types: r.types,
+        departement: r.departement,
+        communeName: r.commune_name,
+        latitude: r.latitude,
+        longitude: r.longitude,
+        status: r.status,
+        toVerify: isStale(r.confirmed_at, now),
+        isDemo: r.is_demo,
+        url: structurePath(r.id),
+        snippet: r.snippet,
+      }),
+    ),
+  };
+}

@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import type { StructureType } from '@palliance/core';
+import type { DbHandle } from '../db/client';
+
+const require = createRequire(import.meta.url);
+
+interface SeedType extends StructureType {
+  sort: number;
+}
+
+/** The kinds of structure, described from seeds/003; inserted once, then owned by editors. */
+export async function loadStructureTypes(handle: DbHandle): Promise<void> {
+  const types = require('./structure-types.json') as SeedType[];
+  await handle.query(
+    `INSERT INTO structure_type (code, label, description, source, editor_review, sort)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::int[])
+     ON CONFLICT (code) DO NOTHING`,
+    [
+      types.map((t) => t.code),
+      types.map((t) => t.label),
+      types.map((t) => t.description),
+      types.map((t) => t.source),
+      types.map((t) => t.editorReview),
+      types.map((t) => t.sort),
+    ],
+  );
+}
+
+export async function listStructureTypes(handle: DbHandle): Promise<StructureType[]> {
+  return handle.query<StructureType>(
+    'SELECT code, label, description, source, editor_review AS "editorReview" FROM structure_type ORDER BY sort, code',
+  );
+}

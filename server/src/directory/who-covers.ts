@@ -1,0 +1,113 @@
+import { numberToCall, type CoverageAnswer, type CoverageStructure, type DirectoryContact, type Schedule } from '@palliance/core';
+import type { AppDeps } from '../app-types';
+import { notFound } from '../http/errors';
+import { TtlCache } from './directory-cache';
+import { communeInfo, isStale, structurePath } from './queries';
+import { listStructureTypes } from './structure-types';
+
+interface CoveringRow {
+  id: string;
+  name: string;
+  types: string[];
+  departement: string | null;
+  time_zone: string;
+  contacts: DirectoryContact[];
+  opening_hours: Schedule | null;
+  access_delay_days: number | null;
+  access_delay_confirmed_at: string | null;
+  confirmed_at: Date | string;
+  is_demo: boolean;
+  whole_dep: boolean;
+}
+
+interface CoveringSet {
+  commune: CoverageAnswer['commune'];
+  rows: CoveringRow[];
+}
+
+/**
+ * "Who covers my patient's commune, and whom do I call now?": the published structures covering the
+ * commune (by the commune itself or its whole department), grouped by type, each with the number to
+ * call at that moment (opening hours, else the night / weekend / holiday line).
+ */
+export function createWhoCovers(deps: AppDeps) {
+  const cache = new TtlCache<CoveringSet>(30_000, 20_000);
+  let typeLabels: Map<string, { label: string; sort: number }> | null = null;
+  let typesAt = 0;
+
+  async function labels() {
+    if (!typeLabels || Date.now() - typesAt > 60_000) {
+      const types = await listStructureTypes(deps.handle);
+      typeLabels = new Map(types.map((t, i) => [t.code, { label: t.label, sort: i }]));
+      typesAt = Date.now();
+    }
+    return typeLabels;
+  }
+
+  async function covering(code: string): Promise<CoveringSet> {
+    const hit = cache.get(code);
+    if (hit) return hit;
+    const commune = await communeInfo(deps.handle, code);
+    if (!commune) throw notFound(`Commune inconnue : ${code}.`);
+    const rows = await deps.handle.query<CoveringRow>(
+      `SELECT s.id, s.name, s.types, s.departement, s.time_zone, s.contacts, s.opening_hours, s.access_delay_days,
+              s.access_delay_confirmed_at::text AS access_delay_confirmed_at, s.confirmed_at, s.is_demo, cv.whole_dep
+       FROM (SELECT structure_id, bool_or(departement IS NOT NULL) AS whole_dep
+             FROM structure_coverage WHERE commune_code = $1 OR departement = $2
+             GROUP BY structure_id) cv
+       JOIN structure s ON s.id = cv.structure_id
+       WHERE s.status = 'published'
+       ORDER BY s.name`,
+      [code, commune.departement],
+    );
+    const set = {
+      commune: { code: commune.code, nom: commune.nom, departement: commune.departement, codesPostaux: commune.codes_postaux },
+      rows,
+    };
+    cache.set(code, set);
+    return set;
+  }
+
+  return async function whoCovers(input: { commune: string; at?: string; type?: string }): Promise<CoverageAnswer> {
+    const at = input.at ? new Date(input.at) : deps.now();
+    const [set, types] = await Promise.all([covering(input.commune), labels()]);
+    const groups = new Map<string, CoverageStructure[]>();
+    for (const r of set.rows) {
+      if (input.type && !r.types.includes(input.type)) continue;
+      const call = numberToCall(r.contacts, at, r.time_zone, r.departement ?? undefined, r.opening_hours ?? undefined);
+      const email = r.contacts.find((c) => c.kind === 'email')?.value ?? null;
+      const item: CoverageStructure = {
+        id: r.id,
+        name: r.name,
+        url: structurePath(r.id),
+        types: r.types,
+        accessDelayDays: r.access_delay_days,
+        accessDelayConfirmedAt: r.access_delay_confirmed_at,
+        toVerify: isStale(r.confirmed_at, at),
+        isDemo: r.is_demo,
+        call: call.contact
+          ? {
+              kind: call.contact.kind,
+              label: call.contact.label ?? null,
+              number: call.contact.value,
+              reason: call.reason,
+              openUntil: call.openUntil ? call.openUntil.toISOString() : null,
+            }
+          : null,
+        nextOpening: call.contact ? null : (call.nextOpening?.toISOString() ?? null),
+        email,
+        coversWholeDepartement: r.whole_dep,
+      };
+      // A structure of several types is listed under its first (main) type.
+      const main = r.types[0];
+      if (!groups.has(main)) groups.set(main, []);
+      groups.get(main)!.push(item);
+    }
+    const ordered = [...groups.entries()].sort((a, b) => (types.get(a[0])?.sort ?? 999) - (types.get(b[0])?.sort ?? 999));
+    return {
+      commune: set.commune,
+      at: at.toISOString(),
+      groups: ordered.map(([type, structures]) => ({ type, label: types.get(type)?.label ?? type, structures })),
+    };
+  };
+}
