@@ -91,5 +91,7 @@ export async function loadTerritory(handle: DbHandle): Promise<{ loaded: boolean
       throw err;
     }
   });
+  // Fresh statistics after a bulk load, or the planner misjudges every join on communes.
+  await handle.exec('ANALYZE region; ANALYZE departement; ANALYZE commune; ANALYZE commune_postal_code');
   return { loaded: true, communes: communes.length };
 }

@@ -1,30 +1,46 @@
 import { foldForSearch, type Commune, type CommuneSearchQuery } from '@palliance/core';
 import type { DbHandle } from '../db/client';
-import { findCommunesByCode, findCommunesByName } from './queries';
+import { CommuneIndex, type IndexedCommune } from './commune-index';
 
 /**
- * Finds communes by name or postal code, accent- and case-insensitive, by prefix,
- * best matches first: the exact name, then names starting with the text, then names
- * with a word starting with it; among equals the most populated first.
- * Communes are reference data loaded once, so answers are kept in a small cache.
+ * Finds communes by name or postal code, accent- and case-insensitive, by prefix, best matches
+ * first: the exact name, then names starting with the text, then names with a word starting with it;
+ * among equals the most populated first. Postal codes and INSEE codes by prefix.
  */
-export function createCommuneSearch(handle: DbHandle, cacheSize = 5000) {
-  const cache = new Map<string, Commune[]>();
+export function createCommuneSearch(handle: DbHandle) {
+  let index: Promise<CommuneIndex> | null = null;
+  const load = async () => {
+    const rows = await handle.query<{ code: string; nom: string; nom_search: string; codes_postaux: string[]; departement: string; region: string; population: number }>(
+      'SELECT code, nom, nom_search, codes_postaux, departement, region, population FROM commune',
+    );
+    return new CommuneIndex(
+      rows.map(
+        (r): IndexedCommune => ({
+          code: r.code,
+          nom: r.nom,
+          nomSearch: r.nom_search,
+          codesPostaux: r.codes_postaux,
+          departement: r.departement,
+          region: r.region,
+          population: r.population,
+        }),
+      ),
+    );
+  };
+
   return async function searchCommunes(input: CommuneSearchQuery): Promise<Commune[]> {
-    const text = input.q.trim();
-    const isCode = /^\d[\dAB]{0,4}$/i.test(text.replace(/\s/g, ''));
-    const key = isCode ? `c:${text.replace(/\s/g, '').toUpperCase()}:${input.limit}` : `n:${foldForSearch(text)}:${input.limit}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const folded = foldForSearch(text);
-    const result = isCode
-      ? await findCommunesByCode(handle, text.replace(/\s/g, '').toUpperCase(), input.limit)
-      : folded
-        ? await findCommunesByName(handle, folded, input.limit)
-        : [];
-    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-    cache.set(key, result);
-    return result;
+    if (!index) {
+      index = load();
+      // A failed load (database down) is retried on the next request rather than cached.
+      index.catch(() => {
+        index = null;
+      });
+    }
+    const idx = await index;
+    const compact = input.q.replace(/\s/g, '').toUpperCase();
+    if (/^\d[\dAB]{0,4}$/.test(compact)) return idx.byCodeOrPostal(compact, input.limit);
+    const folded = foldForSearch(input.q);
+    return folded ? idx.byName(folded, input.limit) : [];
   };
 }
 export type SearchCommunes = ReturnType<typeof createCommuneSearch>;
