@@ -19,6 +19,8 @@ import { originCheck } from './http/origin-check';
 import { accessHook, sessionHook } from './http/session';
 import { devMailRoutes } from './notifications/dev-routes';
 import { directoryRoutes } from './directory/routes';
+import { directoryInteropRoutes } from './directory/interop/routes';
+import { directoryCardRoutes } from './directory/card/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -72,6 +74,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Server-side duration of every answer, for the benchmarks and the browser's network panel.
+  app.addHook('onRequest', async (req) => {
+    (req as { startedAt?: bigint }).startedAt = process.hrtime.bigint();
+  });
+  app.addHook('onSend', async (req, reply) => {
+    const started = (req as { startedAt?: bigint }).startedAt;
+    if (started) reply.header('server-timing', `app;dur=${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)}`);
+  });
   app.addHook('onRequest', originCheck(deps.config));
   app.addHook('onRequest', sessionHook(deps));
   app.addHook('preValidation', accessHook);
@@ -88,6 +98,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(auditRoutes);
   await app.register(devMailRoutes);
   await app.register(directoryRoutes);
+  await app.register(directoryInteropRoutes);
+  await app.register(directoryCardRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {
