@@ -210,3 +210,13 @@ describe('CSRF origin check', () => {
     expect((await c.get('/api/v1/me')).status).toBe(200);
   });
 });
+
+describe('GET /api/v1/session', () => {
+  it('answers null for a visitor and the user once signed in', async () => {
+    const c = t.client();
+    expect(await c.get('/api/v1/session')).toMatchObject({ status: 200, body: { user: null } });
+    const u = await createUser(t, { email: 'session@example.org' });
+    await c.login(u.email, u.password);
+    expect((await c.get('/api/v1/session')).body.user.email).toBe(u.email);
+  });
+});

@@ -93,6 +93,11 @@ export async function accountRoutes(app: AppInstance): Promise<void> {
     return { ok: true as const };
   });
 
+  // The web app asks this at every page load: a visitor gets 200 with null, not a 401 in the console.
+  app.get('/api/v1/session', { schema: { tags, summary: 'Qui est connecté', response: { 200: z.object({ user: meSchema.nullable() }) } } }, async (req) => ({
+    user: req.actor ? ((await loadMe(deps.db, req.actor.id)) ?? null) : null,
+  }));
+
   app.get('/api/v1/me', { config: signedIn, schema: { tags, summary: 'Mon compte', response: { 200: meSchema } } }, async (req) => {
     const actor = requireActor(req.actor);
     const me = await loadMe(deps.db, actor.id);

@@ -107,9 +107,10 @@ export async function insertStructure(
   actor: Pick<Actor, 'id' | 'email'> | null,
   ctx: RequestContext | null,
   now: Date,
-  opts: CreateOptions & { id?: string; changeKind?: string } = {},
+  opts: CreateOptions & { id?: string; changeKind?: string; departement?: string | null } = {},
 ): Promise<Structure> {
-  const { departement } = await checkReferences(tx, input);
+  // Callers that already checked the references pass the department they found.
+  const departement = opts.departement !== undefined ? opts.departement : (await checkReferences(tx, input)).departement;
   const [row] = await tx
     .insert(structure)
     .values({
@@ -141,7 +142,7 @@ export async function createStructure(deps: AppDeps, actor: Actor | null, input:
   const saved = await deps.db.transaction(async (tx) => {
     const { departement } = await checkReferences(tx, input);
     const trusted = can(actor, 'directory.approve', { departement });
-    return insertStructure(tx, input, actor, ctx, now, { status: trusted ? 'published' : 'pending' });
+    return insertStructure(tx, input, actor, ctx, now, { status: trusted ? 'published' : 'pending', departement });
   });
   bumpDirectoryGeneration();
   return saved;
