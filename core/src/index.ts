@@ -12,3 +12,4 @@ export * from './contracts/audit';
 export * from './contracts/oidc';
 export * from './directory';
 export * from './contracts/directory';
+export * from './contracts/directory-map';
