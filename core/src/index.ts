@@ -13,3 +13,4 @@ export * from './contracts/oidc';
 export * from './directory';
 export * from './contracts/directory';
 export * from './contracts/directory-map';
+export * from './contracts/directory-interop';

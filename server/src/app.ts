@@ -84,7 +84,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   app.addHook('onRequest', originCheck(deps.config));
   app.addHook('onRequest', sessionHook(deps));
-  app.addHook('preValidation', accessHook);
+  // Before the body is read: a visitor cannot make us parse a 20 MB import.
+  app.addHook('preParsing', async (req) => {
+    await accessHook(req);
+  });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const ok = await deps.handle.ping();

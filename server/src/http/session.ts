@@ -27,7 +27,7 @@ const TOUCH_MS = 5 * 60_000;
 
 /**
  * Sets req.actor from the session cookie; visitors (no cookie, unknown or expired token) are null.
- * Runs before body validation, so a route that needs a session answers 401/403 before judging the input.
+ * The access check runs before the body is read, so a route that needs a session answers 401/403 before judging the input.
  */
 export function sessionHook(deps: AppDeps) {
   return async (req: FastifyRequest): Promise<void> => {
