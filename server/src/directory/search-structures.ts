@@ -25,7 +25,6 @@ interface Row {
   confirmed_at: Date | string;
   is_demo: boolean;
   snippet: string | null;
-  total: number;
 }
 
 /**
@@ -50,33 +49,43 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
   if (input.departement) where.push(`s.departement = ${p(input.departement)}`);
   let rank = 's.name';
   let snippet = 'NULL';
+  let from = 'structure s';
   const text = input.q?.trim();
   if (text) {
     const folded = foldForSearch(text);
     const tsq = p(text);
     const fold = p(folded);
-    // Matching type labels widen the search: "équipe mobile" finds every EMSP.
-    where.push(`(s.search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
-      OR ${fold} <% s.name_search OR s.name_search LIKE '%' || ${fold} || '%'
-      OR EXISTS (SELECT 1 FROM structure_type t WHERE t.code = ANY (s.types)
-                 AND to_tsvector('fr_unaccent', t.label || ' ' || t.code) @@ websearch_to_tsquery('fr_unaccent', ${tsq})))`);
+    // One indexed lookup per way of matching (French full text, typo-tolerant name, name
+    // substring, type labels resolved once), united, then ranked: no per-row subquery.
+    from = `(SELECT id FROM structure WHERE search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
+             UNION SELECT id FROM structure WHERE ${fold} <% name_search
+             UNION SELECT id FROM structure WHERE name_search LIKE '%' || ${fold} || '%'
+             UNION SELECT id FROM structure WHERE types && ARRAY(
+               SELECT t.code FROM structure_type t
+               WHERE to_tsvector('fr_unaccent', t.label || ' ' || t.code) @@ websearch_to_tsquery('fr_unaccent', ${tsq}))
+            ) m JOIN structure s ON s.id = m.id`;
     rank = `ts_rank(s.search, websearch_to_tsquery('fr_unaccent', ${tsq})) + word_similarity(${fold}, s.name_search) DESC, s.name`;
     snippet = `CASE WHEN s.description IS NULL THEN NULL ELSE left(s.description, 200) END`;
   }
+  const whereSql = where.join(' AND ');
+  const countParams = [...params];
   const limit = p(input.pageSize);
   const offset = p((input.page - 1) * input.pageSize);
-  const rows = await deps.handle.query<Row>(
-    `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
-            s.confirmed_at, s.is_demo, ${snippet} AS snippet, count(*) OVER ()::int AS total
-     FROM structure s LEFT JOIN commune c ON c.code = s.commune_code
-     WHERE ${where.join(' AND ')}
-     ORDER BY ${rank}
-     LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+  const [rows, counted] = await Promise.all([
+    deps.handle.query<Row>(
+      `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
+              s.confirmed_at, s.is_demo, ${snippet} AS snippet
+       FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
+       WHERE ${whereSql}
+       ORDER BY ${rank}
+       LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    ),
+    deps.handle.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, countParams),
+  ]);
   const now = deps.now();
   return {
-    total: rows[0]?.total ?? 0,
+    total: counted[0]?.total ?? 0,
     page: input.page,
     pageSize: input.pageSize,
     items: rows.map(
