@@ -25,6 +25,25 @@ const DEMO_PASSWORD = 'Palliance-demo-2026';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
 const BUDGET = { bytes: 500 * 1024, requests: 30 };
+/** The demo EMSP of Montpellier (fixed id in the demo data); its manager is responsable@example.org. */
+const DEMO_STRUCTURE = '00000000-0000-4000-8000-00000000a001';
+
+/**
+ * The next Saturday (or today if it is one) on the clock of Paris, as YYYY-MM-DD.
+ * @param {Date} now
+ */
+function nextSaturday(now) {
+  for (let i = 0; i < 7; i += 1) {
+    const day = new Date(now.getTime() + i * 86_400_000);
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' })
+        .formatToParts(day)
+        .map((p) => [p.type, p.value]),
+    );
+    if (parts.weekday === 'Sat') return `${parts.year}-${parts.month}-${parts.day}`;
+  }
+  throw new Error('aucun samedi dans les 7 jours');
+}
 
 /** @param {string} message */
 function log(message) {
@@ -329,13 +348,21 @@ const journeys = [
   },
   {
     id: '3',
-    name: 'annuaire sur téléphone : « bourg st maur » au clavier, Bourg-Saint-Maurice choisie avec flèche et Entrée',
+    name: 'annuaire sur téléphone : « bourg st maur » au clavier, Bourg-Saint-Maurice choisie avec flèche et Entrée, page « Qui appeler ? »',
     async run({ browser, base, track }) {
       const { context, page, problems } = await openPage(browser, base, PHONE);
       track(page);
       await page.goto('/annuaire');
       const input = page.getByRole('combobox', { name: 'Commune du patient' });
+
+      // Escape closes the list without choosing.
       await input.focus();
+      await page.keyboard.type('73700', { delay: 30 });
+      await page.getByRole('option').first().waitFor();
+      await page.keyboard.press('Escape');
+      assertEqual(await input.getAttribute('aria-expanded'), 'false', 'liste refermée par Échap');
+
+      await input.fill('');
       await page.keyboard.type('bourg st maur', { delay: 40 });
       const option = page.getByRole('option', { name: /^Bourg-Saint-Maurice \(73700\) – Savoie/ });
       await option.waitFor();
@@ -352,18 +379,12 @@ const journeys = [
       assertEqual(await option.getAttribute('aria-selected'), 'true', 'aria-selected sur l’option active');
       await page.keyboard.press('Enter');
 
-      assertEqual(await input.inputValue(), 'Bourg-Saint-Maurice', 'valeur du champ après Entrée');
-      assertEqual(await input.getAttribute('aria-expanded'), 'false', 'liste refermée après le choix');
-      await page.getByRole('heading', { level: 3, name: 'Bourg-Saint-Maurice' }).waitFor();
+      // Choosing a commune opens its "Qui appeler ?" page, and focus moves to its heading.
+      await heading1(page, 'Qui appeler pour Bourg-Saint-Maurice ?').waitFor();
+      assertEqual(new URL(page.url()).pathname, '/annuaire/communes/73054', 'adresse de la page de la commune');
       await page.getByText('73 – Savoie').waitFor();
-      await shot(page, '3-annuaire-choix');
-
-      // Escape closes the list without choosing.
-      await input.fill('');
-      await page.keyboard.type('73700', { delay: 30 });
-      await page.getByRole('option').first().waitFor();
-      await page.keyboard.press('Escape');
-      assertEqual(await input.getAttribute('aria-expanded'), 'false', 'liste refermée par Échap');
+      await until(() => page.evaluate(() => document.activeElement?.tagName === 'H1'), 'le focus doit aller sur le titre de la page');
+      await shot(page, '3-annuaire-commune');
       if (problems.length) throw new Error(problems.join('\n'));
       await context.close();
     },
@@ -375,6 +396,12 @@ const journeys = [
       const screens = [
         { path: '/', as: null },
         { path: '/annuaire', as: null },
+        { path: '/annuaire/communes/73054', as: null },
+        { path: `/annuaire/structures/${DEMO_STRUCTURE}`, as: null },
+        { path: '/annuaire/carte', as: null },
+        { path: '/annuaire/structures/nouvelle', as: 'apprenante@example.org' },
+        { path: `/annuaire/structures/${DEMO_STRUCTURE}/modifier`, as: 'responsable@example.org' },
+        { path: '/annuaire', as: 'editeur@example.org' },
         { path: '/se-former', as: null },
         { path: '/connexion', as: null },
         { path: '/inscription', as: null },
@@ -411,6 +438,121 @@ const journeys = [
       }
       log(`      ${lines.join(' · ')}`);
       if (over.length) throw new Error(`budget dépassé : ${over.join(' ; ')}`);
+    },
+  },
+  {
+    id: '5',
+    name: 'infirmière sur téléphone, samedi 21 h : Bourg-Saint-Maurice, ligne de nuit du réseau de Haute-Tarentaise, fiche PDF téléchargée',
+    async run({ browser, base, track }) {
+      const { context, page, problems } = await openPage(browser, base, PHONE);
+      track(page);
+      await page.goto('/annuaire');
+      await page.getByRole('combobox', { name: 'Commune du patient' }).fill('Bourg-Saint-Maurice');
+      await page.getByRole('option', { name: /^Bourg-Saint-Maurice \(73700\)/ }).click();
+      await heading1(page, 'Qui appeler pour Bourg-Saint-Maurice ?').waitFor();
+      assertEqual(new URL(page.url()).pathname, '/annuaire/communes/73054', 'page de la commune');
+
+      // Saturday, 21:00: the daytime secretariat is closed, the night / weekend line answers.
+      const saturday = nextSaturday(new Date());
+      await page.getByText('Voir à un autre moment', { exact: true }).click();
+      await page.getByLabel('Date', { exact: true }).fill(saturday);
+      await page.getByLabel('Heure', { exact: true }).fill('21:00');
+      await page.getByRole('button', { name: 'Afficher ce moment' }).click();
+      await until(async () => new URL(page.url()).searchParams.get('at') === `${saturday}T21:00`, 'moment choisi dans l’adresse (?at=)');
+      await page.getByText(/Au moment choisi : samedi .* à 21 h 00/).waitFor();
+
+      const card = page.locator('li.call-card', { hasText: 'Réseau de soins palliatifs de Haute-Tarentaise (démo)' });
+      await card.waitFor();
+      await card.getByText('Ligne de nuit / week-end / jours fériés').waitFor();
+      await card.getByText('Fiche de démonstration').waitFor();
+      const call = card.getByRole('link', { name: /01 99 00 07 80/ });
+      assertEqual(await call.getAttribute('href'), 'tel:+33199000780', 'lien tel: de la ligne de nuit');
+      await card.getByText(/jusqu’à lundi 8 h 00/).waitFor();
+      const box = await call.boundingBox();
+      if (!box || box.height < 44 || box.width < 200) throw new Error(`bouton d’appel trop petit pour un doigt : ${JSON.stringify(box)}`);
+
+      // The "?" beside the type explains what a palliative-care network is.
+      const help = page.getByRole('button', { name: /Qu’est-ce que : Réseau de soins palliatifs/ });
+      await help.click();
+      assertEqual(await help.getAttribute('aria-expanded'), 'true', 'description du type dépliée');
+      await page.getByText(/Les réseaux coordonnent/).waitFor();
+      await shot(page, '5-qui-appeler-samedi-21h');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /^Télécharger la fiche «\s*Qui appeler\s*\?\s*» \(PDF\)$/ }).click(),
+      ]);
+      const fileName = download.suggestedFilename();
+      const file = await download.path();
+      const head = file ? fs.readFileSync(file).subarray(0, 5).toString('latin1') : '';
+      if (!fileName.endsWith('.pdf') || !head.startsWith('%PDF')) {
+        throw new Error(
+          `fiche PDF : nom « ${fileName} », premiers octets ${JSON.stringify(head)} — GET /api/v1/communes/73054/card.pdf ne renvoie pas un PDF (route absente du serveur ?)`,
+        );
+      }
+      if (problems.length) throw new Error(problems.join('\n'));
+      await context.close();
+    },
+  },
+  {
+    id: '6',
+    name: 'fiche de structure : un visiteur signale une erreur, la responsable y répond et modifie la fiche (erreur annoncée, conflit de version)',
+    async run({ browser, base, track }) {
+      const visitor = await openPage(browser, base, PHONE);
+      track(visitor.page);
+      await visitor.page.goto(`/annuaire/structures/${DEMO_STRUCTURE}`);
+      await heading1(visitor.page, 'Équipe mobile de soins palliatifs Montpellier (démo)').waitFor();
+      await visitor.page.getByRole('heading', { name: 'Qui appeler maintenant' }).waitFor();
+      await visitor.page.getByLabel('Ce qui est faux').selectOption('contacts');
+      await visitor.page.getByLabel('Ce qu’il faudrait corriger').fill('Le secrétariat ferme à 17 h le vendredi.');
+      await visitor.page.getByLabel('Votre adresse e-mail').fill('visiteur-e2e@example.org');
+      await visitor.page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+      await visitor.page.getByText('Merci : votre signalement est transmis').waitFor();
+      if (visitor.problems.length) throw new Error(visitor.problems.join('\n'));
+      await visitor.context.close();
+
+      const { context, page, problems } = await openPage(browser, base, DESKTOP);
+      track(page);
+      const res = await context.request.post('/api/v1/auth/login', { data: { email: 'responsable@example.org', password: DEMO_PASSWORD } });
+      if (!res.ok()) throw new Error(`connexion de la responsable : ${res.status()}`);
+      await page.goto(`/annuaire/structures/${DEMO_STRUCTURE}`);
+      const report = page.locator('li.report-item', { hasText: 'Le secrétariat ferme à 17 h le vendredi.' });
+      await report.waitFor();
+      await report.getByText('Répondre', { exact: true }).click();
+      await report.getByRole('radio', { name: 'Corrigé' }).check();
+      await report.getByLabel('Réponse', { exact: true }).fill('Horaires corrigés, merci.');
+      await report.getByRole('button', { name: 'Enregistrer la réponse' }).click();
+      await report.getByText('Réponse enregistrée.').waitFor();
+
+      await page.getByRole('link', { name: 'Modifier', exact: true }).click();
+      await heading1(page, 'Modifier la fiche').waitFor();
+      const phone = page.getByLabel('Numéro de téléphone').first();
+      await phone.fill('');
+      await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Le formulaire contient une erreur.' }).waitFor();
+      await until(
+        () => page.evaluate(() => document.activeElement?.getAttribute('data-field') === 'contacts.0.value'),
+        'le focus doit aller sur le numéro vide (contacts.0.value)',
+      );
+      await page.getByText('Indiquez le numéro de téléphone.').waitFor();
+      await phone.fill('01 99 00 03 42');
+
+      // Someone else saves meanwhile: the form says so instead of overwriting.
+      const current = await (await context.request.get(`/api/v1/structures/${DEMO_STRUCTURE}`)).json();
+      const body = { ...current, coverage: { departements: current.coverage.departements, communes: current.coverage.communes.map((/** @type {{code: string}} */ c) => c.code) } };
+      for (const k of ['id', 'parentName', 'communeName', 'departement', 'timeZone', 'status', 'isDemo', 'confirmedAt', 'toVerify', 'version', 'updatedAt', 'url']) delete body[k];
+      const put = await context.request.put(`/api/v1/structures/${DEMO_STRUCTURE}?version=${current.version}`, { data: body });
+      if (!put.ok()) throw new Error(`modification concurrente : ${put.status()}`);
+      await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Cette fiche a été modifiée entre-temps' }).waitFor();
+      await page.getByRole('button', { name: 'Charger la version actuelle' }).click();
+      await page.getByText(`version ${current.version + 1}.`).waitFor();
+      await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+      await page.getByText(`Modifications enregistrées (version ${current.version + 2}).`).waitFor();
+      assertEqual(new URL(page.url()).pathname, `/annuaire/structures/${DEMO_STRUCTURE}`, 'retour sur la fiche');
+      await shot(page, '6-fiche-modifiee');
+      if (problems.length) throw new Error(problems.join('\n'));
+      await context.close();
     },
   },
 ];

@@ -13,6 +13,14 @@ export interface CommuneSearchProps {
   /** Called with the chosen commune, and with null when the text no longer matches a choice. */
   onSelect: (commune: Commune | null) => void;
   limit?: number;
+  /** Empties the field after each choice: for adding several communes one after the other. */
+  clearOnSelect?: boolean;
+  /** A refusal to show above the field (the field is then marked invalid). */
+  error?: string;
+  /** Names the field for error focusing (data-field), e.g. 'coverage.communes'. */
+  fieldPath?: string;
+  /** Text shown at first, e.g. the commune already chosen; no search is run for it. */
+  initialQuery?: string;
 }
 
 /** "73700", or the postal code the visitor typed, or "75001 et 19 autres". */
@@ -38,16 +46,21 @@ export function CommuneSearch({
   hint = 'Saisissez au moins 2 caractères du nom ou du code postal, puis choisissez avec les flèches et la touche Entrée.',
   onSelect,
   limit = 10,
+  clearOnSelect = false,
+  error,
+  fieldPath,
+  initialQuery = '',
 }: CommuneSearchProps) {
   const baseId = useId();
   const inputId = `${baseId}-input`;
   const listId = `${baseId}-list`;
   const hintId = `${baseId}-hint`;
   const statusId = `${baseId}-status`;
+  const errorId = `${baseId}-error`;
   const optionId = (i: number) => `${baseId}-option-${i}`;
 
   const { territory } = useTerritory();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const [results, setResults] = useState<Commune[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -55,7 +68,7 @@ export function CommuneSearch({
   const [status, setStatus] = useState('');
   const [searched, setSearched] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
-  const skipSearch = useRef(false);
+  const skipSearch = useRef(initialQuery !== '');
 
   const departementName = (code: string) => territory?.departements.find((d) => d.code === code)?.nom ?? code;
   const optionLabel = (c: Commune) => {
@@ -118,10 +131,11 @@ export function CommuneSearch({
     const commune = results[index];
     if (!commune) return;
     skipSearch.current = true;
-    setQuery(commune.nom);
+    setQuery(clearOnSelect ? '' : commune.nom);
     setOpen(false);
     setActive(-1);
-    setStatus(`${optionLabel(commune)} sélectionnée.`);
+    setStatus(`${optionLabel(commune)} ${clearOnSelect ? 'ajoutée' : 'sélectionnée'}.`);
+    if (clearOnSelect) setResults([]);
     onSelect(commune);
   }
 
@@ -164,7 +178,7 @@ export function CommuneSearch({
         } else if (query) {
           e.preventDefault();
           setQuery('');
-          onSelect(null);
+          if (!clearOnSelect) onSelect(null);
         }
         return;
       }
@@ -176,11 +190,17 @@ export function CommuneSearch({
 
   const expanded = open && results.length > 0;
   return (
-    <div className="combobox field">
+    <div className={`combobox field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={inputId}>{label}</label>
       <p className="hint" id={hintId}>
         {hint}
       </p>
+      {error && (
+        <p className="field-error" id={errorId}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
       <div className="combobox-control">
         <input
           id={inputId}
@@ -190,7 +210,9 @@ export function CommuneSearch({
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={`${hintId} ${statusId}`}
+          aria-describedby={`${hintId}${error ? ` ${errorId}` : ''} ${statusId}`}
+          aria-invalid={error ? true : undefined}
+          data-field={fieldPath}
           autoComplete="off"
           autoCorrect="off"
           spellCheck={false}
@@ -198,7 +220,7 @@ export function CommuneSearch({
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            onSelect(null);
+            if (!clearOnSelect) onSelect(null);
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}

@@ -8,10 +8,12 @@ type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> & {
   hint?: string;
   error?: string;
   optional?: boolean;
+  /** The first, empty choice ("Tous les départements" for a filter). */
+  placeholder?: string;
 };
 
 /** "06 – Alpes-Maritimes", from the official list the server ships. */
-export function DepartementSelect({ error, ...props }: Props) {
+export function DepartementSelect({ error, placeholder = 'Choisissez un département', ...props }: Props) {
   const { territory, error: loadError } = useTerritory();
   const options = territory ? territory.departements.map((d) => ({ value: d.code, label: departementLabel(d.code, d.nom) })) : [];
   return (
@@ -19,7 +21,7 @@ export function DepartementSelect({ error, ...props }: Props) {
       {...props}
       error={error ?? loadError ?? undefined}
       options={options}
-      placeholder={territory ? 'Choisissez un département' : 'Chargement de la liste…'}
+      placeholder={territory ? placeholder : 'Chargement de la liste…'}
     />
   );
 }

@@ -7,6 +7,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react';
 import { ApiError } from '../api/http';
 
@@ -281,5 +282,30 @@ export function StatusMessage({ children, tone = 'success' }: { children: ReactN
     <div role="status" className={`alert alert-${tone}`}>
       {children}
     </div>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+};
+
+export function TextAreaField({ name, label, hint, error, optional, className, ...textarea }: TextAreaFieldProps) {
+  const id = `${useId()}${name}`;
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        required={!optional}
+        rows={5}
+        {...textarea}
+      />
+    </FieldShell>
   );
 }

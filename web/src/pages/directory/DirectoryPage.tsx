@@ -1,9 +1,16 @@
-import { useState } from 'react';
-import type { Commune } from '@palliance/core';
+import { lazy, Suspense } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../session/session-context';
 import { CommuneSearch } from '../../ui/CommuneSearch';
+import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { SOURCE_PACA, SOURCE_SURVEY_IDF, Sources } from '../../ui/Sources';
-import { departementLabel, useTerritory } from '../../ui/territory-hooks';
+import { canImport } from './directory-format';
+import { StructureSearch } from './StructureSearch';
+import './directory.css';
+
+// Only editors and administrators download the import and export block.
+const ImportExport = lazy(() => import('./ImportExport'));
 
 /** Whom to call, from the most urgent to the longer term; what each actor does comes from the regional reference pages. */
 const RECOURSES = [
@@ -87,13 +94,11 @@ const RECOURSES = [
 
 export function DirectoryPage() {
   usePageTitle('Annuaire');
-  const [commune, setCommune] = useState<Commune | null>(null);
-  const { territory } = useTerritory();
-  const dep = commune ? territory?.departements.find((d) => d.code === commune.departement) : null;
-  const region = commune ? territory?.regions.find((r) => r.code === commune.region) : null;
+  const navigate = useNavigate();
+  const { me } = useSession();
 
   return (
-    <div className="page">
+    <div className="page directory-page">
       <h1>Annuaire des structures d’appui</h1>
       <p className="lead">
         Qui couvre la commune de mon patient, et qui appeler maintenant ? L’annuaire recense les équipes mobiles, DAC, HAD, unités de
@@ -101,42 +106,48 @@ export function DirectoryPage() {
       </p>
 
       <section className="card search-card" aria-labelledby="recherche-titre">
-        <h2 id="recherche-titre">Chercher une commune</h2>
-        <CommuneSearch label="Commune du patient" onSelect={setCommune} />
-        <div aria-live="polite">
-          {commune && (
-            <div className="commune-result">
-              <h3>{commune.nom}</h3>
-              <dl className="details">
-                <div>
-                  <dt>{commune.codesPostaux.length > 1 ? 'Codes postaux' : 'Code postal'}</dt>
-                  <dd>{commune.codesPostaux.join(', ')}</dd>
-                </div>
-                <div>
-                  <dt>Département</dt>
-                  <dd>{dep ? departementLabel(dep.code, dep.nom) : commune.departement}</dd>
-                </div>
-                <div>
-                  <dt>Région</dt>
-                  <dd>{region?.nom ?? commune.region}</dd>
-                </div>
-                <div>
-                  <dt>Code INSEE</dt>
-                  <dd>{commune.code}</dd>
-                </div>
-              </dl>
-              <p>
-                Les structures d’appui intervenant à {commune.nom} sont celles du département
-                {dep ? ` ${dep.nom}` : ''} et de son territoire de santé : repérez ci-dessous le type de recours adapté à la situation.
-              </p>
-            </div>
-          )}
-        </div>
+        <h2 id="recherche-titre">Qui appeler pour la commune de mon patient&nbsp;?</h2>
+        <CommuneSearch
+          label="Commune du patient"
+          hint="Saisissez au moins 2 caractères du nom ou du code postal, puis choisissez avec les flèches et la touche Entrée : la page « Qui appeler ? » de la commune s’ouvre."
+          onSelect={(c) => {
+            if (c) void navigate(`/annuaire/communes/${encodeURIComponent(c.code)}`);
+          }}
+        />
       </section>
 
       <p className="alert alert-warn">
         <strong>Urgence vitale : appelez le 15.</strong> Pour un patient suivi en HAD, son astreinte répond 24&nbsp;h/24.
       </p>
+
+      <nav className="directory-links" aria-label="Autres façons de chercher">
+        <ul>
+          <li>
+            <Link to="/annuaire/carte" className="button button-secondary">
+              Carte des structures par département
+            </Link>
+          </li>
+          <li>
+            {me ? (
+              <Link to="/annuaire/structures/nouvelle" className="button button-secondary">
+                Proposer une structure
+              </Link>
+            ) : me === null ? (
+              <Link to={`/connexion?retour=${encodeURIComponent('/annuaire/structures/nouvelle')}`} className="button button-secondary">
+                Se connecter pour proposer une structure
+              </Link>
+            ) : null}
+          </li>
+        </ul>
+      </nav>
+
+      <StructureSearch />
+
+      {canImport(me) && (
+        <Suspense fallback={<Loading label="Chargement de l’import et de l’export…" />}>
+          <ImportExport />
+        </Suspense>
+      )}
 
       <section aria-labelledby="qui-titre">
         <h2 id="qui-titre">Qui appeler, pour quoi</h2>
