@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { judge, loadBudgets } from './lib/budgets.mjs';
-import { PreparedKind, runLoad, summarize } from './lib/load.mjs';
+import { PreparedKind, rateSummary, runLoad, summarize } from './lib/load.mjs';
 import { startCpuMeter } from './lib/cpu-meter.mjs';
 import { RESULTS_DIR, ROOT, chooseServer, freshDatabase, serverCommand, serverLogSummary, startServer } from './lib/server.mjs';
 
@@ -29,6 +29,11 @@ Options :
   --warmup S        secondes de chauffe avant chaque mesure (défaut 3)
   --engine E        postgres (défaut) ou pglite
   --mode M          separate (défaut : un type de requête après l'autre) ou mix (tous mêlés selon leur poids)
+  --rate R          mesurer aussi à débit fixé (R req/s au total) après la mesure à saturation ; sans --rate,
+                    un type de requête dont le budget nomme un "rate" est mesuré à ce débit
+  --pacing P        smooth (défaut : créneaux réguliers par connexion) ou burst (overallRate d'autocannon)
+  --only K1,K2      ne mesurer que ces types de requête
+  --regenerate      refaire les données mises en cache par le scénario (p. ex. la base nationale de coverage)
   --runs N          démarrages mesurés (scénario startup, défaut 5)
   --server S        auto (défaut : server/dist s'il est à jour, sinon tsx), dist ou tsx
   --pg-url URL      base PostgreSQL d'administration (défaut $BENCH_PG_URL ou postgres://postgres@127.0.0.1:5432/postgres)
@@ -58,6 +63,10 @@ function parseOptions() {
       warmup: { type: 'string', default: '3' },
       engine: { type: 'string' },
       mode: { type: 'string', default: 'separate' },
+      rate: { type: 'string' },
+      pacing: { type: 'string', default: 'smooth' },
+      only: { type: 'string' },
+      regenerate: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       server: { type: 'string', default: 'auto' },
       'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -80,6 +89,7 @@ function parseOptions() {
   }
   chooseServer(values.server);
   if (values.mode !== 'separate' && values.mode !== 'mix') throw new Error(`--mode doit valoir separate ou mix (reçu « ${values.mode} »)`);
+  if (values.pacing !== 'smooth' && values.pacing !== 'burst') throw new Error(`--pacing doit valoir smooth ou burst (reçu « ${values.pacing} »)`);
   return {
     scenario: /** @type {string} */ (positionals[0]),
     engine: /** @type {Engine | undefined} */ (values.engine),
@@ -87,6 +97,10 @@ function parseOptions() {
     durationS: num('duration', values.duration),
     warmupS: num('warmup', values.warmup, 0),
     mode: values.mode,
+    rate: values.rate === undefined ? null : num('rate', values.rate),
+    pacing: values.pacing,
+    only: values.only ? values.only.split(',').map((k) => k.trim()).filter(Boolean) : null,
+    regenerate: values.regenerate,
     runs: Math.floor(num('runs', values.runs)),
     enforce: values.enforce,
     keep: values.keep,
@@ -154,22 +168,67 @@ async function preflight(baseUrl, k) {
 }
 
 /**
+ * The fixed rate a kind is measured at after its saturation run: --rate, else the rate its budget
+ * names, else none. In --mode mix only --rate applies (to the whole mix).
+ * @param {Scenario} scenario @param {RunOptions} options @param {string} kind
+ */
+function rateFor(scenario, options, kind) {
+  if (options.rate) return options.rate;
+  const budget = loadBudgets()[scenario.name]?.[kind];
+  return budget?.rate ?? null;
+}
+
+/**
+ * Waits until the server has finished what earlier runs left it: autocannon drops the requests in
+ * flight when a run ends, but the server goes on answering them (and a slow kind can leave seconds of
+ * queued queries), which would slow the next run down. Idle = /healthz (one database round trip)
+ * answers in under 100 ms. @param {string} baseUrl @returns {Promise<number>} ms waited
+ */
+async function drain(baseUrl, maxMs = 120_000) {
+  const t0 = performance.now();
+  while (performance.now() - t0 < maxMs) {
+    const t = performance.now();
+    try {
+      const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      if (res.ok && performance.now() - t < 100) break;
+    } catch {
+      /* still busy */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return Math.round(performance.now() - t0);
+}
+
+/** @param {Record<string, number | null> | undefined} cpu */
+const contendedCpu = (cpu) => cpu?.othersPct != null && cpu.othersPct > 10;
+
+/**
  * @param {Scenario} scenario
  * @param {RunOptions} options
  * @param {Engine} engine
  * @returns {Promise<{ rows: KindResult[], extra: Record<string, unknown> }>}
  */
 async function runHttpScenario(scenario, options, engine) {
-  const kinds = scenario.requests ?? [];
+  const wanted = (/** @type {string} */ name) => !options.only || options.only.includes(name);
+  const kinds = (scenario.requests ?? []).filter((k) => wanted(k.name));
+  const probes = (scenario.probes ?? []).filter((p) => wanted(p.name));
+  if (options.only) {
+    const known = [...(scenario.requests ?? []), ...(scenario.probes ?? [])].map((k) => k.name);
+    const unknown = options.only.filter((k) => !known.includes(k));
+    if (unknown.length) throw new Error(`--only : type(s) de requête inconnu(s) : ${unknown.join(', ')} (connus : ${known.join(', ')})`);
+  }
   /** @type {Map<string, string>} */
   const skipped = new Map();
-  if (kinds.some((k) => k.requires?.includes('web'))) {
+  if ([...kinds, ...probes].some((k) => k.requires?.includes('web'))) {
     const why = ensureWeb();
-    if (why) for (const k of kinds) if (k.requires?.includes('web')) skipped.set(k.name, why);
+    if (why) for (const k of [...kinds, ...probes]) if (k.requires?.includes('web')) skipped.set(k.name, why);
   }
 
-  const db = await freshDatabase(engine, scenario.name, options.pgUrl, options.keep);
-  log(`base neuve : ${db.databaseUrl ?? db.dataDir}`);
+  const db = scenario.database
+    ? await scenario.database({ engine, options, log, adminUrl: options.pgUrl, startServer: (d, o) => startServer(d, { ...scenario.server, ...o, logName: o?.logName ?? scenario.name }) })
+    : await freshDatabase(engine, scenario.name, options.pgUrl, options.keep);
+  log(`base : ${db.databaseUrl ?? db.dataDir}`);
   const server = await startServer(db, { ...scenario.server, logName: scenario.name });
   log(`serveur prêt en ${Math.round(server.readyMs)} ms (${server.baseUrl})`);
   /** @type {KindResult[]} */
@@ -194,43 +253,143 @@ async function runHttpScenario(scenario, options, engine) {
       prepared.push(p);
     }
 
-    /** @param {PreparedKind[]} ks */
-    const measure = async (ks) => {
+    /** Waits for the server to be idle, saying so when that took long. @param {string} names */
+    const settle = async (names) => {
+      const ms = await drain(server.baseUrl);
+      if (ms > 1000) log(`${names} : ${(ms / 1000).toFixed(1)} s d'attente pour que le serveur finisse les requêtes de l'étape précédente`);
+      return ms;
+    };
+
+    /** One timed run; its rows carry the CPU it used. @param {PreparedKind[]} ks @param {number | null} rate */
+    const timed = async (ks, rate) => {
       const names = ks.map((k) => k.kind.name).join(' + ');
-      const warmupRequests = ks.reduce((n, k) => n + (k.kind.warmupRequests ?? 0), 0);
-      if (options.warmupS > 0 && warmupRequests > 0) {
-        log(`${names} : chauffe de ${warmupRequests} requêtes`);
-        await runLoad({ baseUrl: server.baseUrl, kinds: ks, connections: options.connections, durationS: 0, amount: warmupRequests });
-      }
-      if (options.warmupS > 0) {
-        log(`${names} : chauffe ${options.warmupS} s`);
-        await runLoad({ baseUrl: server.baseUrl, kinds: ks, connections: options.connections, durationS: options.warmupS });
-      }
-      log(`${names} : mesure ${options.durationS} s, ${options.connections} connexions`);
+      const drainedMs = await settle(names);
+      const how = rate ? `à ${rate} req/s (${options.pacing === 'smooth' ? 'créneaux réguliers' : 'overallRate autocannon'})` : 'à saturation';
+      log(`${names} : mesure ${how}, ${options.durationS} s, ${options.connections} connexions`);
       const stopMeter = startCpuMeter({ serverPid: server.pid, database: db.databaseUrl ? new URL(db.databaseUrl).pathname.slice(1) : undefined });
-      const figures = await runLoad({ baseUrl: server.baseUrl, kinds: ks, connections: options.connections, durationS: options.durationS });
+      const figures = await runLoad({
+        baseUrl: server.baseUrl,
+        kinds: ks,
+        connections: options.connections,
+        durationS: options.durationS,
+        rate: rate ?? undefined,
+        pacing: options.pacing,
+      });
       const cpu = stopMeter();
-      if (cpu.othersPct != null && cpu.othersPct > 10) {
+      if (contendedCpu(cpu)) {
         log(`attention : d'autres processus ont pris ${cpu.othersPct} % du CPU de la machine pendant la mesure ; chiffres faussés.`);
         extra.contended = true;
       }
       const alone = ks.length === 1;
-      const out = summarize(figures, alone).map((r) => ({ ...r, cpu }));
-      if (!alone && figures.socketErrors > 0) extra.unattributedSocketErrors = figures.socketErrors;
-      return out;
+      for (const [name, f] of figures.perKind) {
+        if (f.ok.length === 0) log(`attention : ${name} : aucune réponse réussie pendant la mesure (requêtes plus longues que la mesure, ou toutes en erreur).`);
+      }
+      if (!alone && figures.socketErrors > 0) {
+        const key = rate ? 'unattributedSocketErrorsAtRate' : 'unattributedSocketErrors';
+        extra[key] = figures.socketErrors;
+      }
+      const schedule = rateSummary(figures);
+      if (schedule && schedule.achievedRps < 0.97 * schedule.target) {
+        log(`attention : débit visé ${schedule.target} req/s, obtenu ${schedule.achievedRps} req/s.`);
+      }
+      /** @type {KindResult[]} */
+      const rows = summarize(figures, alone).map((r) => ({ ...r, cpu, ...(drainedMs > 1000 ? { drainedBeforeMs: drainedMs } : {}) }));
+      return { rows, schedule };
     };
 
-    if (options.mode === 'mix' && prepared.length > 1) rows.push(...(await measure(prepared)));
-    else for (const p of prepared) rows.push(...(await measure([p])));
+    /** @param {PreparedKind[]} ks @param {number | null} rate */
+    const measure = async (ks, rate) => {
+      const names = ks.map((k) => k.kind.name).join(' + ');
+      const warmupRequests = ks.reduce((n, k) => n + (k.kind.warmupRequests ?? 0), 0);
+      // Failures during warm-up are not measured but must not go unseen.
+      /** @type {Map<string, number>} */
+      const warmupErrors = new Map();
+      const countErrors = (/** @type {import('./lib/load.mjs').LoadFigures} */ f) => {
+        for (const [name, k] of f.perKind) warmupErrors.set(name, (warmupErrors.get(name) ?? 0) + k.non2xx + (ks.length === 1 ? f.socketErrors : 0));
+      };
+      if (options.warmupS > 0 && warmupRequests > 0) {
+        log(`${names} : chauffe de ${warmupRequests} requêtes`);
+        countErrors(await runLoad({ baseUrl: server.baseUrl, kinds: ks, connections: options.connections, durationS: 0, amount: warmupRequests }));
+      }
+      if (options.warmupS > 0) {
+        log(`${names} : chauffe ${options.warmupS} s`);
+        countErrors(await runLoad({ baseUrl: server.baseUrl, kinds: ks, connections: options.connections, durationS: options.warmupS }));
+      }
+      for (const [name, n] of warmupErrors) if (n > 0) log(`attention : ${name} : ${n} erreur(s) pendant la chauffe (non comptées dans la mesure ; voir le journal du serveur).`);
+      const withWarmup = (/** @type {KindResult[]} */ rs) => rs.map((r) => (warmupErrors.get(r.name) ? { ...r, warmupErrors: warmupErrors.get(r.name) } : r));
+      // Saturation first: as many requests as the connections can get answered gives the maximum
+      // throughput. Then, if a rate applies, the same kinds at that fixed rate, for the latencies.
+      const saturation = await timed(ks, null);
+      if (!rate) return withWarmup(saturation.rows.map((r) => ({ ...r, rate: null })));
+      const atRate = await timed(ks, rate);
+      return withWarmup(atRate.rows.map((r) => {
+        const sat = saturation.rows.find((x) => x.name === r.name);
+        const pick = (/** @type {KindResult | undefined} */ x) =>
+          x && {
+            count: x.count,
+            errors: x.errors,
+            rps: x.rps,
+            p50: x.p50,
+            p95: x.p95,
+            p99: x.p99,
+            max: x.max,
+            serverP50: x.serverP50,
+            serverP95: x.serverP95,
+            serverP99: x.serverP99,
+            statusCodes: x.statusCodes,
+            measuredS: x.measuredS,
+            cpu: x.cpu,
+          };
+        return {
+          ...r,
+          // Both timed runs together; rps = the maximum throughput (saturation run); latencies
+          // and server-side durations from the fixed-rate run.
+          count: r.count + (sat?.count ?? 0),
+          errors: r.errors + (sat?.errors ?? 0),
+          rps: sat?.rps ?? null,
+          statusCodes: addCounts(/** @type {Record<string, number>} */ (r.statusCodes), /** @type {Record<string, number> | undefined} */ (sat?.statusCodes)),
+          timeouts: /** @type {number} */ (r.timeouts ?? 0) + /** @type {number} */ (sat?.timeouts ?? 0),
+          rate: schedule(atRate.schedule, r),
+          atRate: pick(r),
+          saturation: pick(sat),
+        };
+      }));
+    };
+    /** @param {Record<string, number>} a @param {Record<string, number> | undefined} b */
+    const addCounts = (a, b) => {
+      /** @type {Record<string, number>} */
+      const out = { ...a };
+      for (const [k, v] of Object.entries(b ?? {})) out[k] = (out[k] ?? 0) + v;
+      return out;
+    };
+    /** The schedule of a fixed-rate run, with this kind's own achieved rate. @param {ReturnType<typeof rateSummary>} sch @param {KindResult} r */
+    const schedule = (sch, r) => (sch ? { ...sch, kindRps: r.rps } : null);
+
+    if (options.mode === 'mix' && prepared.length > 1) rows.push(...(await measure(prepared, options.rate)));
+    else for (const p of prepared) rows.push(...(await measure([p], rateFor(scenario, options, p.kind.name))));
+
+    for (const probe of probes) {
+      if (skipped.has(probe.name)) continue;
+      await settle(probe.name);
+      log(`${probe.name} : ${probe.description ?? 'mesure'}`);
+      try {
+        const row = await probe.run({ baseUrl: server.baseUrl, options, log });
+        rows.push({ count: 0, errors: 0, rps: null, p50: null, p95: null, p99: null, ...row, name: probe.name });
+      } catch (err) {
+        skipped.set(probe.name, `mesure en échec : ${err instanceof Error ? err.message : err}`);
+        broken = true;
+      }
+    }
   } finally {
     await server.stop();
     await db.dispose();
   }
-  for (const kind of kinds) {
-    const why = skipped.get(kind.name);
-    if (why) rows.push({ name: kind.name, count: 0, errors: 0, rps: null, p50: null, p95: null, p99: null, skipped: why });
+  const order = [...kinds, ...probes].map((k) => k.name);
+  for (const name of order) {
+    const why = skipped.get(name);
+    if (why) rows.push({ name, count: 0, errors: 0, rps: null, p50: null, p95: null, p99: null, skipped: why });
   }
-  rows.sort((a, b) => kinds.findIndex((k) => k.name === a.name) - kinds.findIndex((k) => k.name === b.name));
+  rows.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   extra.serverReadyMs = Math.round(server.readyMs);
   if (broken) extra.broken = true;
   return { rows, extra };
@@ -239,21 +398,28 @@ async function runHttpScenario(scenario, options, engine) {
 /** @param {number | null | undefined} v @param {number} [digits] */
 const fmt = (v, digits = 2) => (v == null ? '—' : v.toFixed(digits));
 
+/** @param {number | null | undefined} bytes */
+const kb = (bytes) => (bytes == null ? '—' : `${(bytes / 1000).toFixed(1)} Ko`);
+
 /** @param {KindResult[]} rows @param {ReturnType<typeof judge>} verdicts */
 function printTable(rows, verdicts) {
-  const header = ['requête', 'nombre', 'erreurs', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU serveur/charge/base/autres'];
+  const header = ['requête', 'nombre', 'erreurs', 'req/s max', 'débit fixé', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'serveur p50/p95/p99', 'CPU serveur/charge/base/autres'];
   const lines = rows.map((r) => {
     const cpu = /** @type {Record<string, number | null> | undefined} */ (r.cpu);
     const p = (/** @type {string} */ k) => (cpu?.[k] == null ? '—' : `${cpu[k]} %`);
+    const rate = /** @type {{ target: number, kindRps: number } | null | undefined} */ (r.rate);
+    const server = [r.serverP50, r.serverP95, r.serverP99].map((v) => fmt(/** @type {number | null | undefined} */ (v))).join(' / ');
     return [
       r.name,
       String(r.count),
       String(r.errors),
       fmt(r.rps, 1),
+      rate ? `${rate.target} → ${fmt(rate.kindRps, 0)}` : '',
       fmt(r.p50),
       fmt(r.p95),
       fmt(r.p99),
       fmt(/** @type {number | null | undefined} */ (r.max)),
+      r.serverP50 == null && r.serverP95 == null ? '' : server,
       cpu ? `${p('serverPct')} / ${p('loadGeneratorPct')} / ${p('databasePct')} / ${p('othersPct')}` : '',
     ];
   });
@@ -263,7 +429,13 @@ function printTable(rows, verdicts) {
   console.log(row(header));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const l of lines) console.log(row(l));
-  for (const r of rows) if (r.skipped) console.log(`  ${r.name} non mesuré : ${r.skipped}`);
+  for (const r of rows) {
+    if (r.skipped) console.log(`  ${r.name} non mesuré : ${r.skipped}`);
+    if (typeof r.bytes === 'number') {
+      const files = Array.isArray(r.files) ? r.files.length : 0;
+      console.log(`  ${r.name} : ${kb(r.bytes)} transférés en ${files} réponses (${kb(/** @type {number} */ (r.uncompressedBytes))} décompressés)`);
+    }
+  }
   if (verdicts.length) {
     console.log('\nBudgets :');
     for (const v of verdicts) {
@@ -358,6 +530,8 @@ async function runScenario(scenario, options) {
     requests: rows,
     startedAt,
     mode: scenario.measure ? undefined : options.mode,
+    rate: scenario.measure ? undefined : options.rate,
+    pacing: scenario.measure ? undefined : options.pacing,
     warmupS: scenario.measure ? undefined : options.warmupS,
     serverCommand: cmd.kind,
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },

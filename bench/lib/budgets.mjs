@@ -49,6 +49,13 @@ export function judge(budgets, rows, run) {
       verdicts.push({ kind, status: 'skip', checks: [], reason: `budget défini pour ${cond}` });
       continue;
     }
+    // A budget that names a rate judges latencies measured at that rate, not at saturation.
+    const rate = /** @type {{ target: number, achievedRps: number, kindRps: number } | null | undefined} */ (row.rate);
+    if (budget.rate !== undefined && rate?.target !== budget.rate) {
+      const measured = rate ? `mesuré à ${rate.target} req/s` : 'mesuré à saturation seulement';
+      verdicts.push({ kind, status: 'skip', checks: [], reason: `budget défini à ${budget.rate} req/s, ${measured} (relancez sans --rate ou avec --rate ${budget.rate})` });
+      continue;
+    }
     /** @type {string[]} */
     const checks = [];
     let ok = true;
@@ -58,11 +65,20 @@ export function judge(budgets, rows, run) {
       ok &&= pass;
       checks.push(`${label} ${value ?? '—'}${unit} ${op} ${bound}${unit} ${pass ? '✓' : '✗'}`);
     };
+    if (budget.rate !== undefined && rate) {
+      // The load generator must have kept the rate, else the latencies were measured under less load.
+      check(`débit tenu à ${budget.rate} req/s`, rate.kindRps, Math.floor(0.97 * budget.rate), '>=', '');
+    }
     for (const p of /** @type {const} */ (['p50', 'p95', 'p99', 'max'])) {
       const bound = budget[p];
       if (bound !== undefined) check(p, /** @type {number | null} */ (row[p]), bound, '<', ' ms');
     }
-    if (budget.minRps !== undefined) check('req/s', row.rps, budget.minRps, '>=', '');
+    for (const [p, label] of /** @type {const} */ ([['serverP50', 'p50 serveur'], ['serverP95', 'p95 serveur'], ['serverP99', 'p99 serveur']])) {
+      const bound = budget[p];
+      if (bound !== undefined) check(label, /** @type {number | null} */ (row[p]), bound, '<', ' ms');
+    }
+    if (budget.minRps !== undefined) check('req/s max', row.rps, budget.minRps, '>=', '');
+    if (budget.maxBytes !== undefined) check('octets', /** @type {number | null} */ (row.bytes), budget.maxBytes, '<=', '');
     check('erreurs', row.errors, budget.maxErrors ?? 0, '<=', '');
     verdicts.push({ kind, status: ok ? 'pass' : 'fail', checks });
   }

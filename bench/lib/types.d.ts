@@ -90,14 +90,39 @@ export interface KindResult {
   [extra: string]: unknown;
 }
 
+/** Given to a scenario's `database` hook. */
+export interface DatabaseContext {
+  engine: Engine;
+  options: RunOptions;
+  log(message: string): void;
+  /** --pg-url: a PostgreSQL database to connect to in order to create others. */
+  adminUrl: string;
+  startServer(db: DatabaseTarget, opts?: ServerOptions & { logName?: string; readyTimeoutMs?: number }): Promise<StartedServer>;
+}
+
+/** A measurement that is not autocannon load (e.g. bytes of a page), run once the load kinds are done. */
+export interface Probe {
+  name: string;
+  description?: string;
+  requires?: Array<'web'>;
+  run(ctx: { baseUrl: string; options: RunOptions; log(message: string): void }): Promise<Partial<KindResult> & Record<string, unknown>>;
+}
+
 export interface Scenario {
   name: string;
   description: string;
   /** Engine used when --engine is not given (default "postgres"). */
   defaultEngine?: Engine;
   server?: ServerOptions;
+  /**
+   * The database the server runs on, instead of a fresh empty `palliance_bench_<scenario>` (e.g. a
+   * cached, generated one). Its dispose() decides whether it is kept.
+   */
+  database?: (ctx: DatabaseContext) => Promise<DatabaseTarget>;
   /** Plain HTTP load: the request kinds, measured one after another (or mixed with --mode mix). */
   requests?: RequestKind[];
+  /** Other measurements on the same server, after the load. */
+  probes?: Probe[];
   /** Anything else (e.g. cold start): returns the request rows itself. */
   measure?: (ctx: MeasureContext) => Promise<KindResult[]>;
 }
@@ -109,6 +134,13 @@ export interface RunOptions {
   durationS: number;
   warmupS: number;
   mode: 'separate' | 'mix';
+  /** --rate: fixed rate (req/s over all connections) measured after the saturation run. */
+  rate: number | null;
+  pacing: 'smooth' | 'burst';
+  /** --only: the request kinds (and probes) to measure. */
+  only: string[] | null;
+  /** --regenerate: rebuild what a scenario caches between runs. */
+  regenerate: boolean;
   runs: number;
   enforce: boolean;
   keep: boolean;
@@ -121,7 +153,16 @@ export interface Budget {
   p95?: number;
   p99?: number;
   max?: number;
+  /** Server-side duration percentiles (server-timing header), ms. */
+  serverP50?: number;
+  serverP95?: number;
+  serverP99?: number;
+  /** Judge latencies measured at this fixed rate (req/s); the kind is measured at it unless --rate says otherwise. */
+  rate?: number;
+  /** Maximum throughput (saturation run), req/s. */
   minRps?: number;
+  /** Bytes transferred (probes that report `bytes`). */
+  maxBytes?: number;
   maxErrors?: number;
   /** The budget is only judged on runs that match (e.g. { "engine": "postgres", "connections": 50 }). */
   when?: { engine?: Engine; connections?: number };
