@@ -147,6 +147,7 @@ describe('editing, versions and permissions', () => {
     expect(proposed.status).toBe(201);
     expect(proposed.body.status).toBe('pending');
     expect((await t.client().get(`/api/v1/structures/${proposed.body.id}`)).status).toBe(404);
+    expect((await n.get(`/api/v1/structures/${proposed.body.id}`)).body.status).toBe('pending');
     const cov = await t.client().get('/api/v1/coverage?commune=73054');
     expect(JSON.stringify(cov.body)).not.toContain('Association proposée');
     expect((await n.post(`/api/v1/structures/${proposed.body.id}/status`, { status: 'published' })).status).toBe(403);

@@ -13,6 +13,7 @@ import {
   structureVersionSchema,
 } from '@palliance/core';
 import type { AppInstance } from '../app-types';
+import type { Actor } from '../http/actor';
 import { notFound } from '../http/errors';
 import { can } from '../http/permissions';
 import { getStructure } from './queries';
@@ -28,6 +29,13 @@ const tags = ['Annuaire'];
 export async function directoryRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;
   const whoCovers = createWhoCovers(deps);
+
+  async function mayReview(actor: Actor | null, s: { id: string; departement: string | null }): Promise<boolean> {
+    if (can(actor, 'directory.edit', { structureId: s.id, departement: s.departement })) return true;
+    if (!actor) return false;
+    const author = await deps.handle.query('SELECT 1 FROM structure_version WHERE structure_id = $1 AND version = 1 AND changed_by = $2', [s.id, actor.id]);
+    return author.length > 0;
+  }
 
   app.get(
     '/api/v1/coverage',
@@ -59,10 +67,8 @@ export async function directoryRoutes(app: AppInstance): Promise<void> {
 
   app.get('/api/v1/structures/:id', { schema: { tags, params: idParams, response: { 200: structureSchema } } }, async (req) => {
     const s = await getStructure(deps.db, req.params.id, deps.now());
-    // An entry awaiting approval is seen only by those who may approve or edit it.
-    if (!s || (s.status !== 'published' && !can(req.actor, 'directory.edit', { structureId: s.id, departement: s.departement }))) {
-      throw notFound('Cette structure n’existe pas.');
-    }
+    // An entry awaiting approval is seen only by its author and by those who may approve or edit it.
+    if (!s || (s.status !== 'published' && !(await mayReview(req.actor, s)))) throw notFound('Cette structure n’existe pas.');
     return s;
   });
 
@@ -95,9 +101,7 @@ export async function directoryRoutes(app: AppInstance): Promise<void> {
     { schema: { tags, params: idParams, response: { 200: z.array(structureVersionSchema) } } },
     async (req) => {
       const s = await getStructure(deps.db, req.params.id, deps.now());
-      if (!s || (s.status !== 'published' && !can(req.actor, 'directory.edit', { structureId: s.id, departement: s.departement }))) {
-        throw notFound('Cette structure n’existe pas.');
-      }
+      if (!s || (s.status !== 'published' && !(await mayReview(req.actor, s)))) throw notFound('Cette structure n’existe pas.');
       const rows = await deps.handle.query<{ version: number; changed_at: Date; changed_by_email: string | null; change_kind: string; changed_fields: string[] }>(
         'SELECT version, changed_at, changed_by_email, change_kind, changed_fields FROM structure_version WHERE structure_id = $1 ORDER BY version DESC',
         [req.params.id],

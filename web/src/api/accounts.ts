@@ -32,6 +32,8 @@ export const requestPasswordReset = (email: string) => post<Ok>('/api/v1/auth/pa
 export const resetPassword = (token: string, password: string) => post<Ok>('/api/v1/auth/password-reset', { token, password });
 
 export const getMe = () => get<Me>('/api/v1/me');
+/** Who is signed in: null for a visitor (no 401 in the console on every page). */
+export const getSession = () => get<{ user: Me | null }>('/api/v1/session');
 export const updateProfile = (body: ProfileInput) => put<Me>('/api/v1/me/profile', body);
 export const changePassword = (body: PasswordChangeInput) => post<Ok>('/api/v1/me/password', body);
 export const setupTotp = () => post<TotpSetup>('/api/v1/me/totp/setup');

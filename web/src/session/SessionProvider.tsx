@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Me } from '@palliance/core';
-import { getMe, logout } from '../api/accounts';
+import { getSession, logout } from '../api/accounts';
 import { ApiError } from '../api/http';
 import { SessionContext, type Session } from './session-context';
 
@@ -9,9 +9,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      setMe(await getMe());
+      setMe((await getSession()).user);
     } catch (err) {
-      // 401: nobody signed in. Any other failure: treat as signed out rather than blocking every page.
+      // A failure here must not block every page: treat it as signed out.
       if (!(err instanceof ApiError) || err.status !== 401) console.warn(err);
       setMe(null);
     }
