@@ -222,6 +222,8 @@ describe('search', () => {
     expect(stem.body.items.map((i: { name: string }) => i.name)).toContain('Unité de soins palliatifs Saint-Éloi');
     const byType = await t.client().get('/api/v1/structures?q=unit%C3%A9%20de%20soins%20palliatifs');
     expect(byType.body.items.map((i: { name: string }) => i.name)).toContain('Unité de soins palliatifs Saint-Éloi');
+    const oneWord = await t.client().get('/api/v1/structures?q=tarantaise');
+    expect(oneWord.body.items.map((i: { name: string }) => i.name)).toContain('EMTSP Haute-Tarentaise test');
     const typo = await t.client().get('/api/v1/structures?q=saint%20eloy');
     expect(typo.body.items.map((i: { name: string }) => i.name)).toContain('Unité de soins palliatifs Saint-Éloi');
     const filtered = await t.client().get('/api/v1/structures?type=USP&departement=73');
