@@ -14,3 +14,4 @@ export * from './directory';
 export * from './contracts/directory';
 export * from './contracts/directory-map';
 export * from './contracts/directory-interop';
+export * from './contracts/platform';

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { publicConfigSchema } from '@palliance/core';
 import { adminRoutes } from './accounts/admin-routes';
 import { oidcRoutes } from './accounts/oidc/routes';
 import { accountRoutes } from './accounts/routes';
@@ -50,7 +51,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...(deps.config.mapTiles ? [deps.config.mapTiles.origin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         mediaSrc: ["'self'"],
@@ -93,6 +94,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     const ok = await deps.handle.ping();
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', engine: deps.handle.engine });
   });
+
+  app.get(
+    '/api/v1/public-config',
+    { schema: { tags: ['Plateforme'], summary: 'Réglages utiles à l’interface', response: { 200: publicConfigSchema } } },
+    async () => ({ mapTiles: deps.config.mapTiles ? { url: deps.config.mapTiles.url, attribution: deps.config.mapTiles.attribution } : null }),
+  );
 
   await app.register(territoryRoutes);
   await app.register(accountRoutes);

@@ -32,3 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OIDC_ISSUER: 'https://auth.example.org' })).toThrow(/OIDC_CLIENT_ID/);
   });
 });
+
+describe('map tiles', () => {
+  it('are off by default and need an https URL with {z}/{x}/{y}', () => {
+    expect(loadConfig({}).mapTiles).toBeNull();
+    expect(loadConfig({ MAP_TILE_URL: 'https://tuiles.example.org/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© contributeurs' }).mapTiles).toEqual({
+      url: 'https://tuiles.example.org/{z}/{x}/{y}.png',
+      attribution: '© contributeurs',
+      origin: 'https://tuiles.example.org',
+    });
+    expect(() => loadConfig({ MAP_TILE_URL: 'http://tuiles.example.org/carte.png' })).toThrow(/MAP_TILE_URL/);
+  });
+});

@@ -33,6 +33,11 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
     QUEUE_ENABLED: bool.default(true),
+    MAP_TILE_URL: z
+      .string()
+      .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, { error: 'doit être une URL https de tuiles avec {z}, {x} et {y}' })
+      .optional(),
+    MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
@@ -67,6 +72,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   authRatePerMinute: number;
   queueEnabled: boolean;
+  /** Optional raster tiles under the directory map; without them the map is drawn from shipped data only. */
+  mapTiles: { url: string; attribution: string; origin: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +116,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     authRatePerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     queueEnabled: e.QUEUE_ENABLED,
+    mapTiles: e.MAP_TILE_URL
+      ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION ?? '', origin: new URL(e.MAP_TILE_URL.replace(/[{}]/g, '')).origin }
+      : null,
   };
 }

@@ -48,6 +48,27 @@ export function weekdayOf(date: string): Weekday {
   return WEEKDAYS[(new Date(isoDateToUtcMs(date)).getUTCDay() + 6) % 7];
 }
 
+// Day numbers: days since 1970-01-01, the integer form of a date used in inner loops (no parsing,
+// no validation: validate the ISO date once, where it comes in, with isoDateToDay).
+
+/** The day number of a date 'YYYY-MM-DD'. Throws on a malformed date. */
+export function isoDateToDay(date: string): number {
+  return isoDateToUtcMs(date) / DAY_MS;
+}
+
+export function dayToIsoDate(day: number): string {
+  return utcMsToIsoDate(day * DAY_MS);
+}
+
+/** 0 = Monday … 6 = Sunday, the index in WEEKDAYS (day 0, 1970-01-01, was a Thursday). */
+export function weekdayIndexOfDay(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+export function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
 export function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }

@@ -16,7 +16,7 @@
  * The rules are today's: no attempt is made to reproduce historical changes (e.g. 8 May between
  * 1959 and 1981).
  */
-import { addDays, isIsoDate, isoDate, pad } from './calendar';
+import { addDays, isIsoDate, isoDate, isoDateToDay, pad, yearOfDay } from './calendar';
 
 export interface FrenchPublicHoliday {
   /** 'YYYY-MM-DD' */
@@ -128,4 +128,27 @@ export function frenchPublicHolidayName(date: string, departement?: string): str
 
 export function isFrenchPublicHoliday(date: string, departement?: string): boolean {
   return frenchPublicHolidayName(date, departement) !== null;
+}
+
+/** Day numbers of the public holidays, by departement as given ('' for none), then by year. */
+const holidayDays = new Map<string, Map<number, ReadonlySet<number>>>();
+
+/**
+ * Whether a day number (days since 1970-01-01) is a public holiday: isFrenchPublicHoliday for the
+ * inner loops, without building nor parsing a date string. Throws RangeError outside 1583–9999.
+ */
+export function isPublicHolidayDay(day: number, departement?: string): boolean {
+  const dep = departement ?? '';
+  let byYear = holidayDays.get(dep);
+  if (!byYear) {
+    byYear = new Map();
+    holidayDays.set(dep, byYear);
+  }
+  const year = yearOfDay(day);
+  let days = byYear.get(year);
+  if (!days) {
+    days = new Set(cachedHolidays(year, departement).map((h) => isoDateToDay(h.date)));
+    byYear.set(year, days);
+  }
+  return days.has(day);
 }

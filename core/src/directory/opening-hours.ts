@@ -18,8 +18,9 @@
  * Only the Intl API is used for time zones, so this runs unchanged in browsers and in Node.
  */
 import { z } from 'zod';
-import { addDays, DAY_MS, isIsoDate, isoDateToUtcMs, utcMsToIsoDate, weekdayOf, WEEKDAYS, type Weekday } from './calendar';
-import { isFrenchPublicHoliday } from './holidays';
+import { DAY_MS, dayToIsoDate, isIsoDate, isoDateToDay, weekdayIndexOfDay, weekdayOf, WEEKDAYS, type Weekday } from './calendar';
+import { isFrenchPublicHoliday, isPublicHolidayDay } from './holidays';
+import { localDayAt, resolveLocal, wallAt, zoneOf, type Zone } from './local-time';
 
 export { WEEKDAYS, type Weekday } from './calendar';
 
@@ -150,56 +151,6 @@ function toMs(instant: InstantInput): number {
   return ms;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    // Throws RangeError for an unknown time zone.
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-// Slot bounds resolve to the same few instants again and again (each day's 09:00, the probes a
-// day either side): remembering recent readings divides the Intl calls by about ten.
-const wallCache = new Map<string, number>();
-const WALL_CACHE_SIZE = 4096;
-
-/** The wall-clock reading at `ms`, as milliseconds of that reading taken as UTC (second precision). */
-function wallMs(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${ms}`;
-  const cached = wallCache.get(key);
-  if (cached !== undefined) return cached;
-  const wall = readWall(ms, timeZone);
-  if (wallCache.size >= WALL_CACHE_SIZE) wallCache.clear();
-  wallCache.set(key, wall);
-  return wall;
-}
-
-function readWall(ms: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  // Some engines print midnight as 24 even with h23.
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour === 24 ? 0 : p.hour, p.minute, p.second);
-}
-
-function offsetMs(ms: number, timeZone: string): number {
-  return wallMs(ms, timeZone) - Math.floor(ms / 1000) * 1000;
-}
-
 export interface LocalParts {
   /** Local calendar date, 'YYYY-MM-DD'. */
   date: string;
@@ -214,12 +165,12 @@ export interface LocalParts {
 /** The wall-clock date and time at `instant` in `timeZone`. */
 export function localParts(instant: InstantInput, timeZone: string): LocalParts {
   const ms = toMs(instant);
-  const wall = wallMs(ms, timeZone);
-  const date = utcMsToIsoDate(wall);
-  const sinceMidnight = wall - isoDateToUtcMs(date);
+  const wall = wallAt(ms, zoneOf(timeZone));
+  const day = Math.floor(wall / DAY_MS);
+  const sinceMidnight = wall - day * DAY_MS;
   return {
-    date,
-    weekday: weekdayOf(date),
+    date: dayToIsoDate(day),
+    weekday: WEEKDAYS[weekdayIndexOfDay(day)],
     minutes: Math.floor(sinceMidnight / 60_000),
     second: Math.floor((sinceMidnight % 60_000) / 1000),
     offsetMinutes: Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000),
@@ -232,26 +183,8 @@ export function localParts(instant: InstantInput, timeZone: string): LocalParts 
  * non-existent and repeated local times.
  */
 export function localToInstant(date: string, minutes: number, timeZone: string): Date {
-  return new Date(resolveLocal(date, minutes, timeZone));
-}
-
-function resolveLocal(date: string, minutes: number, timeZone: string): number {
-  const local = isoDateToUtcMs(date) + minutes * 60_000;
-  const before = offsetMs(local - DAY_MS, timeZone);
-  const after = offsetMs(local + DAY_MS, timeZone);
-  const candidates = [local - before, local - after].sort((a, b) => a - b);
-  for (const c of candidates) if (wallMs(c, timeZone) === local) return c;
-  // The local time falls in a gap (clocks moved forward): the transition is between the two
-  // candidates; find its first instant.
-  let lo = candidates[0];
-  let hi = candidates[1];
-  if (lo === hi) return lo;
-  while (hi - lo > 1000) {
-    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-    if (offsetMs(mid, timeZone) === before) lo = mid;
-    else hi = mid;
-  }
-  return hi;
+  const day = isoDateToDay(date);
+  return new Date(resolveLocal(day, minutes, zoneOf(timeZone)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,42 +215,190 @@ export function slotsStartingOn(schedule: ScheduleInput, date: string, departeme
   return [...weekday];
 }
 
-type Interval = readonly [start: number, end: number];
+// The evaluation below is slotsStartingOn's rule on day numbers, with caches. A schedule is
+// compiled once per object (slot times in minutes, exceptions by day number); the instants of its
+// slots are then remembered per object, time zone + departement and day. Schedules are therefore
+// taken as immutable once evaluated: pass a new object rather than changing one in place.
 
-function intervalsStartingOn(schedule: ScheduleInput, date: string, timeZone: string, departement?: string): Interval[] {
-  const out: Interval[] = [];
-  for (const slot of slotsStartingOn(schedule, date, departement)) {
-    const start = resolveLocal(date, toMinutes(slot.open), timeZone);
-    const end = resolveLocal(date, slotEnd(slot), timeZone);
-    if (end > start) out.push([start, end]);
+/** Slot bounds in minutes after the local midnight of their day, flat: [open, end, open, end, …]. */
+type Spans = readonly number[];
+
+/** One local day of a schedule: [the day's local midnight, start, end, start, end, …] (instants, ms). */
+type DayEntry = readonly number[];
+
+interface CompiledSchedule {
+  /** 0 = Monday … 6 = Sunday. */
+  readonly weekdays: readonly Spans[];
+  readonly holidays: 'closed' | 'open' | Spans;
+  /** Day number → its slots ([] when closed); the first exception of a date wins, as in slotsStartingOn. */
+  readonly exceptions: ReadonlyMap<number, Spans>;
+  /** `${timeZone}|${departement}` → day number → DayEntry. */
+  readonly days: Map<string, Map<number, DayEntry>>;
+}
+
+/** Days remembered per schedule and time zone before starting afresh. */
+const DAYS_CACHE_SIZE = 1024;
+
+const compiledSchedules = new WeakMap<object, CompiledSchedule>();
+
+function spansOf(slots: readonly TimeSlot[] | undefined): Spans {
+  const out: number[] = [];
+  for (const slot of slots ?? []) out.push(toMinutes(slot.open), slotEnd(slot));
+  return out;
+}
+
+function compiled(schedule: ScheduleInput): CompiledSchedule {
+  let c = compiledSchedules.get(schedule);
+  if (!c) {
+    const exceptions = new Map<number, Spans>();
+    for (const e of schedule.exceptions ?? []) {
+      // A malformed date never matches a real day.
+      if (!isIsoDate(e.date)) continue;
+      const day = isoDateToDay(e.date);
+      if (!exceptions.has(day)) exceptions.set(day, e.closed ? [] : spansOf(e.slots));
+    }
+    const rule = schedule.holidays ?? 'closed';
+    c = {
+      weekdays: WEEKDAYS.map((d) => spansOf(schedule.days[d])),
+      holidays: rule === 'closed' || rule === 'open' ? rule : spansOf(rule),
+      exceptions,
+      days: new Map(),
+    };
+    compiledSchedules.set(schedule, c);
   }
-  return out;
+  return c;
 }
 
-function intervalsAround(
-  schedule: ScheduleInput,
-  ms: number,
-  fromDay: number,
-  toDay: number,
-  timeZone: string,
-  departement?: string,
-): Interval[] {
-  const today = localParts(new Date(ms), timeZone).date;
-  const out: Interval[] = [];
-  for (let k = fromDay; k <= toDay; k++) out.push(...intervalsStartingOn(schedule, addDays(today, k), timeZone, departement));
-  return out;
+/** The time zone and departement a schedule is read in. */
+interface Clock {
+  readonly zone: Zone;
+  readonly departement: string | undefined;
+  readonly key: string;
 }
 
-function covered(intervals: readonly Interval[], ms: number): boolean {
-  return intervals.some(([a, b]) => a <= ms && ms < b);
+function clockFor(timeZone: string, departement: string | undefined): Clock {
+  return { zone: zoneOf(timeZone), departement, key: `${timeZone}|${departement ?? ''}` };
+}
+
+/** A schedule as read on one clock: its local days, computed on demand and remembered. */
+class ScheduleDays {
+  private readonly cache: Map<number, DayEntry>;
+
+  constructor(
+    private readonly schedule: CompiledSchedule,
+    private readonly clock: Clock,
+  ) {
+    let cache = schedule.days.get(clock.key);
+    if (!cache) {
+      cache = new Map();
+      schedule.days.set(clock.key, cache);
+    }
+    this.cache = cache;
+  }
+
+  get(day: number): DayEntry {
+    let entry = this.cache.get(day);
+    if (entry === undefined) {
+      if (this.cache.size >= DAYS_CACHE_SIZE) this.cache.clear();
+      entry = this.compute(day);
+      this.cache.set(day, entry);
+    }
+    return entry;
+  }
+
+  private compute(day: number): DayEntry {
+    const zone = this.clock.zone;
+    const spans = this.spansStartingOn(day);
+    const entry = [resolveLocal(day, 0, zone)];
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = resolveLocal(day, spans[i], zone);
+      const end = resolveLocal(day, spans[i + 1], zone);
+      if (end > start) entry.push(start, end);
+    }
+    return entry;
+  }
+
+  /** slotsStartingOn on a day number. */
+  private spansStartingOn(day: number): Spans {
+    const exception = this.schedule.exceptions.get(day);
+    if (exception !== undefined) return exception;
+    const weekday = this.schedule.weekdays[weekdayIndexOfDay(day)];
+    if (isPublicHolidayDay(day, this.clock.departement)) {
+      const rule = this.schedule.holidays;
+      return rule === 'closed' ? [] : rule === 'open' ? weekday : rule;
+    }
+    return weekday;
+  }
+
+  /**
+   * The end of the open stretch around `ms` as far as the slots starting on `today` − 1 … `today` + 1
+   * tell (the latest end among the slots covering `ms`), or −Infinity if none covers it. A slot
+   * lasts at most a day (plus a DST hour) and starts on its own local date, so these days suffice
+   * to say whether `ms` is covered; the day after is there for zones changing clocks at midnight.
+   */
+  coveringEnd(today: number, ms: number): number {
+    let end = Number.NEGATIVE_INFINITY;
+    for (let d = today - 1; d <= today + 1; d++) {
+      const e = this.get(d);
+      for (let i = 1; i < e.length; i += 2) if (e[i] <= ms && ms < e[i + 1] && e[i + 1] > end) end = e[i + 1];
+    }
+    return end;
+  }
+
+  /**
+   * When the schedule, open at `ms` until at least `end`, closes: `end` pushed on through the slots
+   * covering it (adjacent or overlapping slots make one open stretch); null if past `limit`.
+   * Slots starting on a day start at or after its local midnight, so days are added only while
+   * their midnight is not after the current end.
+   */
+  closingAfter(today: number, end: number, limit: number): number | null {
+    const loaded = [this.get(today - 1), this.get(today), this.get(today + 1)];
+    for (let d = today + 2; ; d++) {
+      for (let extended = true; extended; ) {
+        extended = false;
+        for (const e of loaded) {
+          for (let i = 1; i < e.length; i += 2) {
+            if (e[i] <= end && end < e[i + 1]) {
+              end = e[i + 1];
+              extended = true;
+            }
+          }
+        }
+      }
+      if (end > limit) return null;
+      const next = this.get(d);
+      if (next[0] > end) return end;
+      loaded.push(next);
+    }
+  }
+
+  /**
+   * The first slot start after `ms` (the schedule being closed at `ms`), or null if none by
+   * `limit`. Walks day by day and stops at the first day whose midnight is not before the best
+   * start found or is past `limit`.
+   */
+  openingAfter(today: number, ms: number, limit: number): number | null {
+    let best = Number.POSITIVE_INFINITY;
+    for (let d = today - 1; ; d++) {
+      const e = this.get(d);
+      if (d > today + 1 && (e[0] >= best || e[0] > limit)) break;
+      for (let i = 1; i < e.length; i += 2) if (e[i] > ms && e[i] < best) best = e[i];
+    }
+    return best <= limit ? best : null;
+  }
+
+  /** nextChange on numbers. */
+  changeAfter(today: number, ms: number, limit: number): number | null {
+    const end = this.coveringEnd(today, ms);
+    return end === Number.NEGATIVE_INFINITY ? this.openingAfter(today, ms, limit) : this.closingAfter(today, end, limit);
+  }
 }
 
 /** Whether the schedule is open at `instant`. `departement` selects the local public holidays. */
 export function isOpenAt(schedule: ScheduleInput, instant: InstantInput, timeZone: string, departement?: string): boolean {
   const ms = toMs(instant);
-  // A slot lasts at most a day (plus a DST hour) and starts on its own local date, so the slots
-  // of the day before, the day and (for zones changing clocks at midnight) the day after suffice.
-  return covered(intervalsAround(schedule, ms, -1, 1, timeZone, departement), ms);
+  const clock = clockFor(timeZone, departement);
+  return new ScheduleDays(compiled(schedule), clock).coveringEnd(localDayAt(ms, clock.zone), ms) > ms;
 }
 
 /**
@@ -326,22 +407,9 @@ export function isOpenAt(schedule: ScheduleInput, instant: InstantInput, timeZon
  */
 export function nextChange(schedule: ScheduleInput, instant: InstantInput, timeZone: string, departement?: string): Date | null {
   const ms = toMs(instant);
-  const limit = ms + NEXT_CHANGE_HORIZON_DAYS * DAY_MS;
-  const today = localParts(new Date(ms), timeZone).date;
-  const intervals = intervalsAround(schedule, ms, -1, 1, timeZone, departement);
-  const state = covered(intervals, ms);
-  // Days are added one at a time; a boundary before the start of the first day not yet added
-  // cannot be covered by a later slot, so its state is final.
-  let checkedUpTo = ms;
-  for (let k = 1; checkedUpTo < limit; k++) {
-    const nextDay = addDays(today, k + 1);
-    const upper = Math.min(limit, resolveLocal(nextDay, 0, timeZone) - 1);
-    const boundaries = [...new Set(intervals.flat())].filter((b) => b > checkedUpTo && b <= upper).sort((a, b) => a - b);
-    for (const b of boundaries) if (covered(intervals, b) !== state) return new Date(b);
-    checkedUpTo = Math.max(checkedUpTo, upper);
-    intervals.push(...intervalsStartingOn(schedule, nextDay, timeZone, departement));
-  }
-  return null;
+  const clock = clockFor(timeZone, departement);
+  const change = new ScheduleDays(compiled(schedule), clock).changeAfter(localDayAt(ms, clock.zone), ms, ms + NEXT_CHANGE_HORIZON_DAYS * DAY_MS);
+  return change === null ? null : new Date(change);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +432,11 @@ export type NumberToCall<C extends DirectoryContactInput = DirectoryContactInput
       nextContact: C | null;
     };
 
+const CALL_GROUPS: readonly (readonly [readonly ContactKind[], CallReason])[] = [
+  [DAYTIME_PHONE_KINDS, 'horaires_ouverture'],
+  [NIGHT_PHONE_KINDS, 'ligne_nuit_weekend'],
+];
+
 /**
  * The phone line to call at `instant`: the first daytime line (accueil, secrétariat médical)
  * that is open; else the first night / weekend / holiday line (astreinte, appui territorial)
@@ -380,38 +453,50 @@ export function numberToCall<C extends DirectoryContactInput>(
   mainSchedule?: ScheduleInput,
 ): NumberToCall<C> {
   const ms = toMs(instant);
-  const at = new Date(ms);
-  const groups: [readonly ContactKind[], CallReason][] = [
-    [DAYTIME_PHONE_KINDS, 'horaires_ouverture'],
-    [NIGHT_PHONE_KINDS, 'ligne_nuit_weekend'],
-  ];
-  for (const [kinds, reason] of groups) {
+  const limit = ms + NEXT_CHANGE_HORIZON_DAYS * DAY_MS;
+  // The time zone is looked at only once a schedule is (an unknown one throws then, not before).
+  let clock: Clock | undefined;
+  let today = 0;
+  const daysOf = (schedule: ScheduleInput) => {
+    if (!clock) {
+      clock = clockFor(timeZone, departement);
+      today = localDayAt(ms, clock.zone);
+    }
+    return new ScheduleDays(compiled(schedule), clock);
+  };
+  for (const [kinds, reason] of CALL_GROUPS) {
     for (const contact of contacts) {
       if (!kinds.includes(contact.kind)) continue;
       if (contact.alwaysOn && !contact.schedule && NIGHT_PHONE_KINDS.includes(contact.kind)) {
         return { contact, reason, openUntil: null };
       }
       const schedule = contact.schedule ?? mainSchedule;
-      if (schedule && isOpenAt(schedule, at, timeZone, departement)) {
-        return { contact, reason, openUntil: nextChange(schedule, at, timeZone, departement) };
+      if (!schedule) continue;
+      const days = daysOf(schedule);
+      const end = days.coveringEnd(today, ms);
+      if (end > ms) {
+        const until = days.closingAfter(today, end, limit);
+        return { contact, reason, openUntil: until === null ? null : new Date(until) };
       }
     }
   }
-  let nextOpening: Date | null = null;
+  // Every line is closed now: the earliest opening, the first line in order on a tie.
+  let nextOpening = Number.POSITIVE_INFINITY;
   let nextContact: C | null = null;
-  for (const [kinds] of groups) {
+  for (const [kinds] of CALL_GROUPS) {
     for (const contact of contacts) {
       if (!kinds.includes(contact.kind)) continue;
       const schedule = contact.schedule ?? mainSchedule;
       if (!schedule) continue;
-      const opening = nextChange(schedule, at, timeZone, departement);
-      if (opening && (!nextOpening || opening.getTime() < nextOpening.getTime())) {
+      // Only an earlier opening than the one found would change the answer.
+      const opening = daysOf(schedule).openingAfter(today, ms, Math.min(limit, nextOpening));
+      if (opening !== null && opening < nextOpening) {
         nextOpening = opening;
         nextContact = contact;
       }
     }
   }
-  return { contact: null, nextOpening, nextContact };
+  return { contact: null, nextOpening: nextContact ? new Date(nextOpening) : null, nextContact };
 }
 
 // ---------------------------------------------------------------------------------------------
