@@ -125,7 +125,8 @@ async function startServer(port, mailPort, dataDir) {
   });
   if (process.env.PALLIANCE_E2E_DATABASE_URL) env.DATABASE_URL = process.env.PALLIANCE_E2E_DATABASE_URL;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  // The same path as a newcomer's `npm start`: builds what is missing or stale, then runs the bundle.
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

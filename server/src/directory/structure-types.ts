@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import type { StructureType } from '@palliance/core';
 import type { DbHandle } from '../db/client';
-
-const require = createRequire(import.meta.url);
+// Imported, not read at run time: the server bundle carries it.
+import seedTypes from './structure-types.json';
 
 interface SeedType extends StructureType {
   sort: number;
@@ -10,7 +9,7 @@ interface SeedType extends StructureType {
 
 /** The kinds of structure, described from seeds/003; inserted once, then owned by editors. */
 export async function loadStructureTypes(handle: DbHandle): Promise<void> {
-  const types = require('./structure-types.json') as SeedType[];
+  const types = seedTypes as SeedType[];
   await handle.query(
     `INSERT INTO structure_type (code, label, description, source, editor_review, sort)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::int[])
