@@ -4,8 +4,10 @@ import {
   frenchPublicHolidayName,
   frenchPublicHolidays,
   isFrenchPublicHoliday,
+  isPublicHolidayDay,
   normalizeDepartement,
 } from './holidays';
+import { dayToIsoDate, isoDateToDay } from './calendar';
 import { timeZoneForDepartement } from './time-zones';
 
 describe('easterSunday', () => {
@@ -120,5 +122,18 @@ describe('departments', () => {
     for (const dep of ['971', '972', '973', '974', '975', '976', '977', '978', '986', '987', '988']) {
       expect(() => new Intl.DateTimeFormat('fr-FR', { timeZone: timeZoneForDepartement(dep) })).not.toThrow();
     }
+  });
+});
+
+describe('isPublicHolidayDay', () => {
+  it('agrees with isFrenchPublicHoliday on every day of 2026–2027, nationally and by departement', () => {
+    for (const departement of [undefined, '75', '67', ' 57 ', '974', '971', '2a']) {
+      for (let day = isoDateToDay('2026-01-01'); day <= isoDateToDay('2027-12-31'); day++) {
+        expect(isPublicHolidayDay(day, departement)).toBe(isFrenchPublicHoliday(dayToIsoDate(day), departement));
+      }
+    }
+  });
+  it('refuses years outside the Gregorian range', () => {
+    expect(() => isPublicHolidayDay(isoDateToDay('1582-12-31'))).toThrow(RangeError);
   });
 });

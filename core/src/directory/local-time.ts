@@ -134,7 +134,8 @@ export function resolveLocal(day: number, minutes: number, zone: Zone): number {
   return instant;
 }
 
-function computeLocal(day: number, minutes: number, zone: Zone): number {
+/** resolveLocal without its cache. */
+export function computeLocal(day: number, minutes: number, zone: Zone): number {
   const local = day * DAY_MS + minutes * 60_000;
   const before = offsetAt(local - DAY_MS, zone);
   const after = offsetAt(local + DAY_MS, zone);

@@ -16,11 +16,15 @@
  * or an exception closes Sunday.
  *
  * Only the Intl API is used for time zones, so this runs unchanged in browsers and in Node.
+ *
+ * isOpenAt, nextChange and numberToCall read schedules through caches (schedule-days.ts,
+ * local-time.ts): a schedule object must not be changed in place once evaluated — pass a new one.
  */
 import { z } from 'zod';
 import { DAY_MS, dayToIsoDate, isIsoDate, isoDateToDay, weekdayIndexOfDay, weekdayOf, WEEKDAYS, type Weekday } from './calendar';
-import { isFrenchPublicHoliday, isPublicHolidayDay } from './holidays';
-import { localDayAt, resolveLocal, wallAt, zoneOf, type Zone } from './local-time';
+import { isFrenchPublicHoliday } from './holidays';
+import { localDayAt, resolveLocal, wallAt, zoneOf } from './local-time';
+import { clockFor, compiled, ScheduleDays, slotEnd, toMinutes, type Clock } from './schedule-days';
 
 export { WEEKDAYS, type Weekday } from './calendar';
 
@@ -190,17 +194,6 @@ export function localToInstant(date: string, minutes: number, timeZone: string):
 // ---------------------------------------------------------------------------------------------
 // Schedule evaluation
 
-function toMinutes(hhmm: string): number {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
-
-/** Slot length in minutes: a closing time not after the opening time is on the next day. */
-function slotEnd(slot: TimeSlot): number {
-  const open = toMinutes(slot.open);
-  const close = toMinutes(slot.close);
-  return close > open ? close : close + 1440;
-}
-
 /** The slots that start on `date` (exception, else holiday rule, else weekday). */
 export function slotsStartingOn(schedule: ScheduleInput, date: string, departement?: string): TimeSlot[] {
   const exception = (schedule.exceptions ?? []).find((e) => e.date === date);
@@ -213,185 +206,6 @@ export function slotsStartingOn(schedule: ScheduleInput, date: string, departeme
     return [...rule];
   }
   return [...weekday];
-}
-
-// The evaluation below is slotsStartingOn's rule on day numbers, with caches. A schedule is
-// compiled once per object (slot times in minutes, exceptions by day number); the instants of its
-// slots are then remembered per object, time zone + departement and day. Schedules are therefore
-// taken as immutable once evaluated: pass a new object rather than changing one in place.
-
-/** Slot bounds in minutes after the local midnight of their day, flat: [open, end, open, end, …]. */
-type Spans = readonly number[];
-
-/** One local day of a schedule: [the day's local midnight, start, end, start, end, …] (instants, ms). */
-type DayEntry = readonly number[];
-
-interface CompiledSchedule {
-  /** 0 = Monday … 6 = Sunday. */
-  readonly weekdays: readonly Spans[];
-  readonly holidays: 'closed' | 'open' | Spans;
-  /** Day number → its slots ([] when closed); the first exception of a date wins, as in slotsStartingOn. */
-  readonly exceptions: ReadonlyMap<number, Spans>;
-  /** `${timeZone}|${departement}` → day number → DayEntry. */
-  readonly days: Map<string, Map<number, DayEntry>>;
-}
-
-/** Days remembered per schedule and time zone before starting afresh. */
-const DAYS_CACHE_SIZE = 1024;
-
-const compiledSchedules = new WeakMap<object, CompiledSchedule>();
-
-function spansOf(slots: readonly TimeSlot[] | undefined): Spans {
-  const out: number[] = [];
-  for (const slot of slots ?? []) out.push(toMinutes(slot.open), slotEnd(slot));
-  return out;
-}
-
-function compiled(schedule: ScheduleInput): CompiledSchedule {
-  let c = compiledSchedules.get(schedule);
-  if (!c) {
-    const exceptions = new Map<number, Spans>();
-    for (const e of schedule.exceptions ?? []) {
-      // A malformed date never matches a real day.
-      if (!isIsoDate(e.date)) continue;
-      const day = isoDateToDay(e.date);
-      if (!exceptions.has(day)) exceptions.set(day, e.closed ? [] : spansOf(e.slots));
-    }
-    const rule = schedule.holidays ?? 'closed';
-    c = {
-      weekdays: WEEKDAYS.map((d) => spansOf(schedule.days[d])),
-      holidays: rule === 'closed' || rule === 'open' ? rule : spansOf(rule),
-      exceptions,
-      days: new Map(),
-    };
-    compiledSchedules.set(schedule, c);
-  }
-  return c;
-}
-
-/** The time zone and departement a schedule is read in. */
-interface Clock {
-  readonly zone: Zone;
-  readonly departement: string | undefined;
-  readonly key: string;
-}
-
-function clockFor(timeZone: string, departement: string | undefined): Clock {
-  return { zone: zoneOf(timeZone), departement, key: `${timeZone}|${departement ?? ''}` };
-}
-
-/** A schedule as read on one clock: its local days, computed on demand and remembered. */
-class ScheduleDays {
-  private readonly cache: Map<number, DayEntry>;
-
-  constructor(
-    private readonly schedule: CompiledSchedule,
-    private readonly clock: Clock,
-  ) {
-    let cache = schedule.days.get(clock.key);
-    if (!cache) {
-      cache = new Map();
-      schedule.days.set(clock.key, cache);
-    }
-    this.cache = cache;
-  }
-
-  get(day: number): DayEntry {
-    let entry = this.cache.get(day);
-    if (entry === undefined) {
-      if (this.cache.size >= DAYS_CACHE_SIZE) this.cache.clear();
-      entry = this.compute(day);
-      this.cache.set(day, entry);
-    }
-    return entry;
-  }
-
-  private compute(day: number): DayEntry {
-    const zone = this.clock.zone;
-    const spans = this.spansStartingOn(day);
-    const entry = [resolveLocal(day, 0, zone)];
-    for (let i = 0; i < spans.length; i += 2) {
-      const start = resolveLocal(day, spans[i], zone);
-      const end = resolveLocal(day, spans[i + 1], zone);
-      if (end > start) entry.push(start, end);
-    }
-    return entry;
-  }
-
-  /** slotsStartingOn on a day number. */
-  private spansStartingOn(day: number): Spans {
-    const exception = this.schedule.exceptions.get(day);
-    if (exception !== undefined) return exception;
-    const weekday = this.schedule.weekdays[weekdayIndexOfDay(day)];
-    if (isPublicHolidayDay(day, this.clock.departement)) {
-      const rule = this.schedule.holidays;
-      return rule === 'closed' ? [] : rule === 'open' ? weekday : rule;
-    }
-    return weekday;
-  }
-
-  /**
-   * The end of the open stretch around `ms` as far as the slots starting on `today` − 1 … `today` + 1
-   * tell (the latest end among the slots covering `ms`), or −Infinity if none covers it. A slot
-   * lasts at most a day (plus a DST hour) and starts on its own local date, so these days suffice
-   * to say whether `ms` is covered; the day after is there for zones changing clocks at midnight.
-   */
-  coveringEnd(today: number, ms: number): number {
-    let end = Number.NEGATIVE_INFINITY;
-    for (let d = today - 1; d <= today + 1; d++) {
-      const e = this.get(d);
-      for (let i = 1; i < e.length; i += 2) if (e[i] <= ms && ms < e[i + 1] && e[i + 1] > end) end = e[i + 1];
-    }
-    return end;
-  }
-
-  /**
-   * When the schedule, open at `ms` until at least `end`, closes: `end` pushed on through the slots
-   * covering it (adjacent or overlapping slots make one open stretch); null if past `limit`.
-   * Slots starting on a day start at or after its local midnight, so days are added only while
-   * their midnight is not after the current end.
-   */
-  closingAfter(today: number, end: number, limit: number): number | null {
-    const loaded = [this.get(today - 1), this.get(today), this.get(today + 1)];
-    for (let d = today + 2; ; d++) {
-      for (let extended = true; extended; ) {
-        extended = false;
-        for (const e of loaded) {
-          for (let i = 1; i < e.length; i += 2) {
-            if (e[i] <= end && end < e[i + 1]) {
-              end = e[i + 1];
-              extended = true;
-            }
-          }
-        }
-      }
-      if (end > limit) return null;
-      const next = this.get(d);
-      if (next[0] > end) return end;
-      loaded.push(next);
-    }
-  }
-
-  /**
-   * The first slot start after `ms` (the schedule being closed at `ms`), or null if none by
-   * `limit`. Walks day by day and stops at the first day whose midnight is not before the best
-   * start found or is past `limit`.
-   */
-  openingAfter(today: number, ms: number, limit: number): number | null {
-    let best = Number.POSITIVE_INFINITY;
-    for (let d = today - 1; ; d++) {
-      const e = this.get(d);
-      if (d > today + 1 && (e[0] >= best || e[0] > limit)) break;
-      for (let i = 1; i < e.length; i += 2) if (e[i] > ms && e[i] < best) best = e[i];
-    }
-    return best <= limit ? best : null;
-  }
-
-  /** nextChange on numbers. */
-  changeAfter(today: number, ms: number, limit: number): number | null {
-    const end = this.coveringEnd(today, ms);
-    return end === Number.NEGATIVE_INFINITY ? this.openingAfter(today, ms, limit) : this.closingAfter(today, end, limit);
-  }
 }
 
 /** Whether the schedule is open at `instant`. `departement` selects the local public holidays. */
@@ -457,13 +271,6 @@ export function numberToCall<C extends DirectoryContactInput>(
   // The time zone is looked at only once a schedule is (an unknown one throws then, not before).
   let clock: Clock | undefined;
   let today = 0;
-  const daysOf = (schedule: ScheduleInput) => {
-    if (!clock) {
-      clock = clockFor(timeZone, departement);
-      today = localDayAt(ms, clock.zone);
-    }
-    return new ScheduleDays(compiled(schedule), clock);
-  };
   for (const [kinds, reason] of CALL_GROUPS) {
     for (const contact of contacts) {
       if (!kinds.includes(contact.kind)) continue;
@@ -472,7 +279,11 @@ export function numberToCall<C extends DirectoryContactInput>(
       }
       const schedule = contact.schedule ?? mainSchedule;
       if (!schedule) continue;
-      const days = daysOf(schedule);
+      if (!clock) {
+        clock = clockFor(timeZone, departement);
+        today = localDayAt(ms, clock.zone);
+      }
+      const days = new ScheduleDays(compiled(schedule), clock);
       const end = days.coveringEnd(today, ms);
       if (end > ms) {
         const until = days.closingAfter(today, end, limit);
@@ -488,8 +299,9 @@ export function numberToCall<C extends DirectoryContactInput>(
       if (!kinds.includes(contact.kind)) continue;
       const schedule = contact.schedule ?? mainSchedule;
       if (!schedule) continue;
-      // Only an earlier opening than the one found would change the answer.
-      const opening = daysOf(schedule).openingAfter(today, ms, Math.min(limit, nextOpening));
+      // Only an earlier opening than the one found would change the answer. (The clock is set:
+      // every line with a schedule was looked at above.)
+      const opening = new ScheduleDays(compiled(schedule), clock!).openingAfter(today, ms, Math.min(limit, nextOpening));
       if (opening !== null && opening < nextOpening) {
         nextOpening = opening;
         nextContact = contact;
