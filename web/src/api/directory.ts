@@ -1,5 +1,6 @@
 import type {
   CoverageAnswer,
+  PublicConfig,
   ReportStatus,
   Structure,
   StructureInputRaw,
@@ -107,6 +108,18 @@ export const answerStructureReport = (id: string, reportId: string, body: { stat
 
 export const getDirectoryMap = (type: string | undefined, signal?: AbortSignal) =>
   get<DirectoryMap>('/api/v1/directory/map', { query: { type }, signal });
+
+let publicConfig: Promise<PublicConfig> | null = null;
+/** The server's settings the interface needs (the map tile source): one request per page load. */
+export function getPublicConfig(): Promise<PublicConfig> {
+  if (!publicConfig) {
+    publicConfig = get<PublicConfig>('/api/v1/public-config').catch((err: unknown) => {
+      publicConfig = null;
+      throw err;
+    });
+  }
+  return publicConfig;
+}
 
 // Files the server produces: plain links, so the browser downloads them itself.
 export const links = {

