@@ -33,8 +33,28 @@ interface DemoStructure extends StructureInputRaw {
   id?: string;
 }
 
+// Town-centre positions of the communes (public geography); the structures themselves are fictional.
+const TOWN_CENTRES: Record<string, [number, number]> = {
+  '06088': [43.7034, 7.2663],
+  '13055': [43.2965, 5.3698],
+  '13001': [43.5297, 5.4474],
+  '13004': [43.6767, 4.6278],
+  '13005': [43.2927, 5.5708],
+  '13056': [43.4045, 5.0476],
+  '13103': [43.64, 5.097],
+  '34172': [43.6108, 3.8767],
+  '73054': [45.6186, 6.7695],
+  '73065': [45.5646, 5.9178],
+  '75056': [48.8566, 2.3522],
+};
+
 function team(n: number, name: string, types: string[], commune: string, postal: string, coverage: StructureInputRaw['coverage'], extra: Partial<StructureInputRaw> = {}): DemoStructure {
+  const [lat, lon] = TOWN_CENTRES[commune] ?? [null, null];
+  // A small offset per entry so that entries of one town do not sit on the same point.
+  const jitter = ((n % 7) - 3) * 0.004;
   return {
+    latitude: lat === null ? null : lat + jitter,
+    longitude: lon === null ? null : lon - jitter,
     name: `${name} (démo)`,
     types,
     communeCode: commune,
