@@ -1,7 +1,7 @@
 import { numberToCall, type CoverageAnswer, type CoverageStructure, type DirectoryContact, type Schedule } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { notFound } from '../http/errors';
-import { TtlCache } from './directory-cache';
+import { directoryGeneration, TtlCache } from './directory-cache';
 import { communeInfo, isStale, structurePath } from './queries';
 import { listStructureTypes } from './structure-types';
 
@@ -44,22 +44,52 @@ export function createWhoCovers(deps: AppDeps) {
     return typeLabels;
   }
 
+  // Published structures by id, parsed once: most requests then only ask the database which ids
+  // cover the commune (an index-only lookup) and reuse the parsed contacts and schedules.
+  const communes = new Map<string, NonNullable<Awaited<ReturnType<typeof communeInfo>>>>();
+  let structures = new Map<string, Omit<CoveringRow, 'whole_dep'>>();
+  let structuresGeneration = -1;
+  let structuresLoadedAt = 0;
+
+  async function structuresById(ids: string[]): Promise<Map<string, Omit<CoveringRow, 'whole_dep'>>> {
+    if (structuresGeneration !== directoryGeneration() || Date.now() - structuresLoadedAt > 60_000) {
+      structures = new Map();
+      structuresGeneration = directoryGeneration();
+      structuresLoadedAt = Date.now();
+    }
+    const missing = ids.filter((id) => !structures.has(id));
+    if (missing.length) {
+      const rows = await deps.handle.query<Omit<CoveringRow, 'whole_dep'>>(
+        `SELECT s.id, s.name, s.types, s.departement, s.time_zone, s.contacts, s.opening_hours, s.access_delay_days,
+                s.access_delay_confirmed_at::text AS access_delay_confirmed_at, s.confirmed_at, s.is_demo
+         FROM structure s WHERE s.id = ANY ($1::uuid[]) AND s.status = 'published'`,
+        [missing],
+      );
+      for (const r of rows) structures.set(r.id, r);
+    }
+    return structures;
+  }
+
   async function covering(code: string): Promise<CoveringSet> {
     const hit = cache.get(code);
     if (hit) return hit;
-    const commune = await communeInfo(deps.handle, code);
+    // Communes are reference data: remembered once looked up.
+    const commune = communes.get(code) ?? (await communeInfo(deps.handle, code));
+    if (commune) communes.set(code, commune);
     if (!commune) throw notFound(`Commune inconnue : ${code}.`);
-    const rows = await deps.handle.query<CoveringRow>(
-      `SELECT s.id, s.name, s.types, s.departement, s.time_zone, s.contacts, s.opening_hours, s.access_delay_days,
-              s.access_delay_confirmed_at::text AS access_delay_confirmed_at, s.confirmed_at, s.is_demo, cv.whole_dep
-       FROM (SELECT structure_id, bool_or(departement IS NOT NULL) AS whole_dep
-             FROM structure_coverage WHERE commune_code = $1 OR departement = $2
-             GROUP BY structure_id) cv
-       JOIN structure s ON s.id = cv.structure_id
-       WHERE s.status = 'published'
-       ORDER BY s.name`,
+    const ids = await deps.handle.query<{ structure_id: string; whole_dep: boolean }>(
+      `SELECT structure_id, bool_or(departement IS NOT NULL) AS whole_dep
+       FROM structure_coverage WHERE commune_code = $1 OR departement = $2
+       GROUP BY structure_id`,
       [code, commune.departement],
     );
+    const byId = await structuresById(ids.map((r) => r.structure_id));
+    const rows: CoveringRow[] = [];
+    for (const { structure_id, whole_dep } of ids) {
+      const s = byId.get(structure_id);
+      if (s) rows.push({ ...s, whole_dep });
+    }
+    rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const set = {
       commune: { code: commune.code, nom: commune.nom, departement: commune.departement, codesPostaux: commune.codes_postaux },
       rows,
