@@ -70,6 +70,58 @@ export function createWhoCovers(deps: AppDeps) {
     return structures;
   }
 
+  // Who covers what, for the whole directory, in memory: departments and communes to structure ids.
+  // Rebuilt at once after a write in this process, and every minute in the background otherwise
+  // (other instances may have written), so a lookup never waits for the database.
+  interface CoverageIndex {
+    byDep: Map<string, string[]>;
+    byCommune: Map<string, string[]>;
+    generation: number;
+    loadedAt: number;
+  }
+  let coverageIndex: Promise<CoverageIndex> | null = null;
+  let refreshing = false;
+
+  async function loadCoverageIndex(): Promise<CoverageIndex> {
+    const generation = directoryGeneration();
+    const rows = await deps.handle.query<{ structure_id: string; departement: string | null; commune_code: string | null }>(
+      `SELECT sc.structure_id, sc.departement, sc.commune_code
+       FROM structure_coverage sc JOIN structure s ON s.id = sc.structure_id
+       WHERE s.status = 'published'`,
+    );
+    const byDep = new Map<string, string[]>();
+    const byCommune = new Map<string, string[]>();
+    for (const r of rows) {
+      const map = r.departement ? byDep : byCommune;
+      const key = (r.departement ?? r.commune_code)!;
+      const list = map.get(key);
+      if (list) list.push(r.structure_id);
+      else map.set(key, [r.structure_id]);
+    }
+    return { byDep, byCommune, generation, loadedAt: Date.now() };
+  }
+
+  async function currentCoverage(): Promise<CoverageIndex> {
+    const loaded = coverageIndex ? await coverageIndex.catch(() => null) : null;
+    if (!loaded || loaded.generation !== directoryGeneration()) {
+      coverageIndex = loadCoverageIndex();
+      return coverageIndex;
+    }
+    if (Date.now() - loaded.loadedAt > 60_000 && !refreshing) {
+      refreshing = true;
+      const next = loadCoverageIndex();
+      next
+        .then(() => {
+          coverageIndex = next;
+        })
+        .catch(() => {})
+        .finally(() => {
+          refreshing = false;
+        });
+    }
+    return loaded;
+  }
+
   async function covering(code: string): Promise<CoveringSet> {
     const hit = cache.get(code);
     if (hit) return hit;
@@ -77,17 +129,14 @@ export function createWhoCovers(deps: AppDeps) {
     const commune = communes.get(code) ?? (await communeInfo(deps.handle, code));
     if (commune) communes.set(code, commune);
     if (!commune) throw notFound(`Commune inconnue : ${code}.`);
-    const ids = await deps.handle.query<{ structure_id: string; whole_dep: boolean }>(
-      `SELECT structure_id, bool_or(departement IS NOT NULL) AS whole_dep
-       FROM structure_coverage WHERE commune_code = $1 OR departement = $2
-       GROUP BY structure_id`,
-      [code, commune.departement],
-    );
-    const byId = await structuresById(ids.map((r) => r.structure_id));
+    const index = await currentCoverage();
+    const wholeDep = new Set(index.byDep.get(commune.departement) ?? []);
+    const ids = [...new Set([...wholeDep, ...(index.byCommune.get(code) ?? [])])];
+    const byId = await structuresById(ids);
     const rows: CoveringRow[] = [];
-    for (const { structure_id, whole_dep } of ids) {
-      const s = byId.get(structure_id);
-      if (s) rows.push({ ...s, whole_dep });
+    for (const id of ids) {
+      const s = byId.get(id);
+      if (s) rows.push({ ...s, whole_dep: wholeDep.has(id) });
     }
     rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const set = {
