@@ -4,6 +4,9 @@ import type { Actor } from '../http/actor';
 import { can } from '../http/permissions';
 import { isStale, structurePath } from './queries';
 
+/** Fewer exact matches than this, and the search also tries names that look alike (typos). */
+const FUZZY_BELOW = 5;
+
 export interface SearchInput {
   q?: string;
   type?: string;
@@ -47,45 +50,59 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
   }
   if (input.type) where.push(`${p(input.type)} = ANY (s.types)`);
   if (input.departement) where.push(`s.departement = ${p(input.departement)}`);
-  let rank = 's.name';
-  let snippet = 'NULL';
-  let from = 'structure s';
-  const text = input.q?.trim();
-  if (text) {
-    const folded = foldForSearch(text);
-    const tsq = p(text);
-    const fold = p(folded);
-    // One indexed lookup per way of matching (French full text, typo-tolerant name, name
-    // substring, type labels resolved once), united, then ranked: no per-row subquery.
-    from = `(SELECT id FROM structure WHERE search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
-             UNION SELECT id FROM structure WHERE ${fold} <% name_search
-             UNION SELECT id FROM structure WHERE name_search LIKE '%' || ${fold} || '%'
-             UNION SELECT id FROM structure WHERE types && ARRAY(
-               SELECT t.code FROM structure_type t
-               WHERE to_tsvector('fr_unaccent', t.label || ' ' || t.code) @@ websearch_to_tsquery('fr_unaccent', ${tsq}))
-            ) m JOIN structure s ON s.id = m.id`;
-    rank = `ts_rank(s.search, websearch_to_tsquery('fr_unaccent', ${tsq})) + word_similarity(${fold}, s.name_search) DESC, s.name`;
-    snippet = `CASE WHEN s.description IS NULL THEN NULL ELSE left(s.description, 200) END`;
-  }
   const whereSql = where.join(' AND ');
-  const countParams = [...params];
-  const limit = p(input.pageSize);
-  const offset = p((input.page - 1) * input.pageSize);
-  const [rows, counted] = await Promise.all([
-    deps.handle.query<Row>(
-      `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
-              s.confirmed_at, s.is_demo, ${snippet} AS snippet
-       FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
-       WHERE ${whereSql}
-       ORDER BY ${rank}
-       LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    ),
-    deps.handle.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, countParams),
-  ]);
+  const text = input.q?.trim();
+
+  const run = async (fuzzy: boolean) => {
+    const q = [...params];
+    const add = (v: unknown) => {
+      q.push(v);
+      return `$${q.length}`;
+    };
+    let from = 'structure s';
+    let rank = 's.name';
+    let snippet = 'NULL';
+    if (text) {
+      const tsq = add(text);
+      const fold = add(foldForSearch(text));
+      // One indexed lookup per way of matching (French full text, name substring, type labels
+      // resolved once; typo-tolerant name similarity only when asked), united, then ranked.
+      from = `(SELECT id FROM structure WHERE search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
+               ${fuzzy ? `UNION SELECT id FROM structure WHERE ${fold} <% name_search` : ''}
+               UNION SELECT id FROM structure WHERE name_search LIKE '%' || ${fold} || '%'
+               UNION SELECT id FROM structure WHERE types && ARRAY(
+                 SELECT t.code FROM structure_type t
+                 WHERE to_tsvector('fr_unaccent', t.label || ' ' || t.code) @@ websearch_to_tsquery('fr_unaccent', ${tsq}))
+              ) m JOIN structure s ON s.id = m.id`;
+      rank = `ts_rank(s.search, websearch_to_tsquery('fr_unaccent', ${tsq})) + word_similarity(${fold}, s.name_search) DESC, s.name`;
+      snippet = `CASE WHEN s.description IS NULL THEN NULL ELSE left(s.description, 200) END`;
+    }
+    const countParams = [...q];
+    const limit = add(input.pageSize);
+    const offset = add((input.page - 1) * input.pageSize);
+    const [rows, counted] = await Promise.all([
+      deps.handle.query<Row>(
+        `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
+                s.confirmed_at, s.is_demo, ${snippet} AS snippet
+         FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
+         WHERE ${whereSql}
+         ORDER BY ${rank}
+         LIMIT ${limit} OFFSET ${offset}`,
+        q,
+      ),
+      deps.handle.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, countParams),
+    ]);
+    return { rows, total: counted[0]?.total ?? 0 };
+  };
+
+  // Name similarity is what finds a misspelt word, and it is the costly part on a large directory:
+  // it is only asked for when the exact ways of matching find next to nothing.
+  let found = await run(false);
+  if (text && found.total < FUZZY_BELOW) found = await run(true);
+  const { rows, total } = found;
   const now = deps.now();
   return {
-    total: counted[0]?.total ?? 0,
+    total,
     page: input.page,
     pageSize: input.pageSize,
     items: rows.map(
