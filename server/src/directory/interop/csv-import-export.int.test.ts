@@ -1,22 +1,20 @@
 import { DIRECTORY_CSV_COLUMNS } from '@palliance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestClient, type TestPlatform } from '../../test/harness';
+import type { TestClient, TestPlatform } from '../../test/harness';
 import { parseCsv, serializeCsv } from './csv';
-import { countStructures, getBytes, postBytes, seedDirectory, signIn, type SeededDirectory } from './interop-fixtures';
+import { countStructures, getBytes, postBytes, type SeededDirectory, signIn, startTwoDirectories, type TwoDirectories } from './interop-fixtures';
 
-// Two platforms, each on its own fresh database: the source directory, and an empty one.
 let a: TestPlatform;
 let b: TestPlatform;
-let adminA: TestClient;
 let adminB: TestClient;
 let seeded: SeededDirectory;
+let dirs: TwoDirectories;
 
 beforeAll(async () => {
-  [a, b] = await Promise.all([startTestPlatform(), startTestPlatform()]);
-  adminA = await signIn(a, 'admin-a@example.org', [{ role: 'admin' }]);
-  adminB = await signIn(b, 'admin-b@example.org', [{ role: 'admin' }]);
-  seeded = await seedDirectory(a, adminA);
+  dirs = await startTwoDirectories();
+  ({ a, b, adminB, seeded } = dirs);
 });
+afterAll(async () => dirs?.stop());
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });

@@ -3,7 +3,7 @@
  * range ARCEP keeps for fiction, e-mails at example.org) covering every field the directory holds.
  */
 import { expect } from 'vitest';
-import { createUser, type TestClient, type TestPlatform } from '../../test/harness';
+import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../../test/harness';
 
 const weekdays = (open: string, close: string) => ({
   days: { mon: [{ open, close }], tue: [{ open, close }], wed: [{ open, close }], thu: [{ open, close }], fri: [{ open, close }] },
@@ -158,4 +158,24 @@ export async function postBytes(t: TestPlatform, client: TestClient, path: strin
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export interface TwoDirectories {
+  /** The source directory, seeded. */
+  a: TestPlatform;
+  /** An empty directory on its own fresh database. */
+  b: TestPlatform;
+  adminA: TestClient;
+  adminB: TestClient;
+  seeded: SeededDirectory;
+  stop(): Promise<void>;
+}
+
+/** Two platforms, each on its own fresh database: a seeded source directory, and an empty one. */
+export async function startTwoDirectories(): Promise<TwoDirectories> {
+  const [a, b] = await Promise.all([startTestPlatform(), startTestPlatform()]);
+  const adminA = await signIn(a, 'admin-a@example.org', [{ role: 'admin' }]);
+  const adminB = await signIn(b, 'admin-b@example.org', [{ role: 'admin' }]);
+  const seeded = await seedDirectory(a, adminA);
+  return { a, b, adminA, adminB, seeded, stop: async () => void (await Promise.all([a.stop(), b.stop()])) };
 }
