@@ -232,6 +232,16 @@ describe('search', () => {
     expect(none.status).toBe(200);
   });
 
+  it('shows a new entry in the next identical search (answers are not kept across a write)', async () => {
+    const a = await adminClient();
+    const before = await t.client().get('/api/v1/structures?q=zoothérapie');
+    expect(before.body.total).toBe(0);
+    await a.post('/api/v1/structures', emtsp({ name: 'Association de zoothérapie', types: ['SOINS_SUPPORT'] }));
+    const after = await t.client().get('/api/v1/structures?q=zoothérapie');
+    expect(after.body.items.map((i: { name: string }) => i.name)).toEqual(['Association de zoothérapie']);
+    expect(after.body.total).toBe(1);
+  });
+
   it('lists the structure types with their sourced descriptions', async () => {
     const res = await t.client().get('/api/v1/structure-types');
     const usp = res.body.find((x: { code: string }) => x.code === 'USP');

@@ -2,10 +2,14 @@ import { foldForSearch, type StructureSummary } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import type { Actor } from '../http/actor';
 import { can } from '../http/permissions';
+import type { DbHandle } from '../db/client';
+import { TtlCache } from './directory-cache';
 import { isStale, structurePath } from './queries';
 
 /** Fewer exact matches than this, and the search also tries names that look alike (typos). */
 const FUZZY_BELOW = 5;
+
+const caches = new WeakMap<DbHandle, TtlCache<{ rows: Row[]; total: number }>>();
 
 export interface SearchInput {
   q?: string;
@@ -80,14 +84,23 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
     const countParams = [...q];
     const limit = add(input.pageSize);
     const offset = add((input.page - 1) * input.pageSize);
+    const select = `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
+                s.confirmed_at, s.is_demo, ${snippet} AS snippet`;
+    if (text) {
+      // Ranking needs every match anyway: counting them in the same pass costs nothing more.
+      const rows = await deps.handle.query<Row & { total: number }>(
+        `${select}, count(*) OVER ()::int AS total
+         FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
+         WHERE ${whereSql} ORDER BY ${rank} LIMIT ${limit} OFFSET ${offset}`,
+        q,
+      );
+      if (rows.length || input.page === 1) return { rows, total: rows[0]?.total ?? 0 };
+    }
+    // Without text the first page comes straight from the (status, name) index; the count apart.
     const [rows, counted] = await Promise.all([
       deps.handle.query<Row>(
-        `SELECT s.id, s.name, s.types, s.departement, c.nom AS commune_name, s.latitude, s.longitude, s.status,
-                s.confirmed_at, s.is_demo, ${snippet} AS snippet
-         FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
-         WHERE ${whereSql}
-         ORDER BY ${rank}
-         LIMIT ${limit} OFFSET ${offset}`,
+        `${select} FROM ${from} LEFT JOIN commune c ON c.code = s.commune_code
+         WHERE ${whereSql} ORDER BY ${rank} LIMIT ${limit} OFFSET ${offset}`,
         q,
       ),
       deps.handle.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, countParams),
@@ -95,10 +108,18 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
     return { rows, total: counted[0]?.total ?? 0 };
   };
 
-  // Name similarity is what finds a misspelt word, and it is the costly part on a large directory:
-  // it is only asked for when the exact ways of matching find next to nothing.
-  let found = await run(false);
-  if (text && found.total < FUZZY_BELOW) found = await run(true);
+  // The same searches come back all day ("HAD", "EMSP Lyon"): answers are kept until the next write.
+  let cache = caches.get(deps.handle);
+  if (!cache) caches.set(deps.handle, (cache = new TtlCache(60_000, 2000)));
+  const key = JSON.stringify([where, params, text ?? '', input.page, input.pageSize]);
+  let found = cache.get(key);
+  if (!found) {
+    // Name similarity is what finds a misspelt word, and it is the costly part on a large directory:
+    // it is only asked for when the exact ways of matching find next to nothing.
+    found = await run(false);
+    if (text && found.total < FUZZY_BELOW) found = await run(true);
+    cache.set(key, found);
+  }
   const { rows, total } = found;
   const now = deps.now();
   return {
