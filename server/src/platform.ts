@@ -7,6 +7,7 @@ import { openDatabase, type DbHandle } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
+import { sendStaleReminders } from './directory/stale-reminders';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
 import { startJobQueue, type JobQueue } from './queue/job-queue';
@@ -60,6 +61,13 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       mailer = createDirectMailer(smtpUrl, config.mailFrom);
     }
     const deps: AppDeps = { config, handle, db: handle.db, mailer, catcher, now: opts.now ?? (() => new Date()) };
+    if (queue) {
+      // Every Monday at 07:00, managers hear about their entries gone stale.
+      await queue.work('directory-stale-reminders', async () => {
+        await sendStaleReminders(deps);
+      });
+      await queue.schedule('directory-stale-reminders', '0 7 * * 1');
+    }
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {
       app,

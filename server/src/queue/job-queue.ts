@@ -6,6 +6,8 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export interface JobQueue {
   send<T extends object>(name: string, data: T, opts?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /** Runs the job on a cron schedule (Europe/Paris), once across all instances. */
+  schedule(name: string, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,10 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
       await boss.work(name, { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);
       });
+    },
+    async schedule(name, cron) {
+      await ensureQueue(name);
+      await boss.schedule(name, cron, {}, { tz: 'Europe/Paris' });
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
