@@ -1,3 +1,4 @@
+import { coverageAnswerSchema, coverageStructureSchema } from '@palliance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestPlatform, type TestPlatform } from '../test/harness';
 
@@ -65,6 +66,10 @@ describe('who covers a commune and whom to call now', () => {
 
     const day = await t.client().get('/api/v1/coverage?commune=73054&at=2026-11-17T10:00:00%2B01:00');
     expect(day.status).toBe(200);
+    expect(day.headers.get('content-type')).toMatch(/^application\/json/);
+    // Sent without a second zod pass for speed: it must still be exactly the contract's shape.
+    expect(coverageAnswerSchema.strict().parse(day.body)).toEqual(day.body);
+    for (const g of day.body.groups) for (const st of g.structures) expect(coverageStructureSchema.strict().parse(st)).toEqual(st);
     const types = day.body.groups.map((g: { type: string }) => g.type);
     expect(types).toEqual(['ETSP', 'HAD']);
     const team = day.body.groups[0].structures[0];
