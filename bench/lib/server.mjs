@@ -161,7 +161,9 @@ export async function startServer(db, opts = {}) {
     ...process.env,
     NODE_ENV: undefined,
     PUBLIC_URL: undefined,
-    SMTP_URL: undefined,
+    // Several processes (WORKERS > 1) cannot share the development mail catcher: give them an SMTP
+    // address instead (nothing listens there; benchmarks send no mail).
+    SMTP_URL: Number(process.env.WORKERS ?? 1) > 1 ? `smtp://127.0.0.1:${mailPort}` : undefined,
     HOST: '127.0.0.1',
     PORT: String(port),
     MAIL_CATCHER_PORT: String(mailPort),

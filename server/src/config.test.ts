@@ -44,3 +44,11 @@ describe('map tiles', () => {
     expect(() => loadConfig({ MAP_TILE_URL: 'http://tuiles.example.org/carte.png' })).toThrow(/MAP_TILE_URL/);
   });
 });
+
+describe('WORKERS', () => {
+  it('defaults to one process and needs a PostgreSQL server and SMTP for more', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS supérieur à 1 demande DATABASE_URL/);
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://u@h/db', SMTP_URL: 'smtp://mail.example.org' }).workers).toBe(2);
+  });
+});

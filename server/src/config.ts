@@ -33,6 +33,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
     QUEUE_ENABLED: bool.default(true),
+    WORKERS: z.coerce.number({ error: 'doit être un nombre de processus' }).int().min(1).max(64).default(1),
     MAP_TILE_URL: z
       .string()
       .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, { error: 'doit être une URL https de tuiles avec {z}, {x} et {y}' })
@@ -45,6 +46,12 @@ const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'est requis en production (liens des e-mails, contrôle Origin)' });
+    }
+    if (env.WORKERS > 1 && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'supérieur à 1 demande DATABASE_URL (la base embarquée ne sert qu’un processus)' });
+    }
+    if (env.WORKERS > 1 && !env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['WORKERS'], message: 'supérieur à 1 demande SMTP_URL (le serveur de courriel local de développement ne se partage pas)' });
     }
     if (env.NODE_ENV === 'production' && !env.SMTP_URL) {
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: "est requis en production (vérification d'e-mail, mots de passe oubliés)" });
@@ -72,6 +79,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   authRatePerMinute: number;
   queueEnabled: boolean;
+  /** HTTP processes sharing the port (node:cluster); more than one needs a PostgreSQL server. */
+  workers: number;
   /** Optional raster tiles under the directory map; without them the map is drawn from shipped data only. */
   mapTiles: { url: string; attribution: string; origin: string } | null;
 }
@@ -116,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     authRatePerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     queueEnabled: e.QUEUE_ENABLED,
+    workers: e.WORKERS,
     mapTiles: e.MAP_TILE_URL
       ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION ?? '', origin: new URL(e.MAP_TILE_URL.replace(/[{}]/g, '')).origin }
       : null,
