@@ -139,7 +139,8 @@ async function openPostgres(url: string, max: number): Promise<DbHandle> {
       }
     },
     close: async () => {
-      await pool.end();
+      // Idempotent, like PGlite's: a second close (shutdown paths overlap) is not an error.
+      if (!pool.ended) await pool.end();
     },
   };
 }

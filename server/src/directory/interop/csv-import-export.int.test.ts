@@ -15,9 +15,6 @@ beforeAll(async () => {
   ({ a, b, adminB, seeded } = dirs);
 });
 afterAll(async () => dirs?.stop());
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-});
 
 const csvPost = (c: TestClient, text: string) => c.post('/api/v1/structures/import', text, { 'content-type': 'text/csv' });
 const col = (name: string) => (DIRECTORY_CSV_COLUMNS as readonly string[]).indexOf(name);

@@ -14,9 +14,6 @@ beforeAll(async () => {
   ({ a, b, adminB, seeded } = dirs);
 });
 afterAll(async () => dirs?.stop());
-afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-});
 
 const FHIR = { 'content-type': 'application/fhir+json' };
 const ids = (bundle: { entry?: { resource: { id: string } }[] }) => (bundle.entry ?? []).map((e) => e.resource.id).sort();
