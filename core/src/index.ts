@@ -15,3 +15,4 @@ export * from './contracts/directory';
 export * from './contracts/directory-map';
 export * from './contracts/directory-interop';
 export * from './contracts/platform';
+export * from './contracts/learning';

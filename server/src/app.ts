@@ -22,6 +22,7 @@ import { devMailRoutes } from './notifications/dev-routes';
 import { directoryRoutes } from './directory/routes';
 import { directoryInteropRoutes } from './directory/interop/routes';
 import { directoryCardRoutes } from './directory/card/routes';
+import { learningRoutes } from './learning/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(directoryRoutes);
   await app.register(directoryInteropRoutes);
   await app.register(directoryCardRoutes);
+  await app.register(learningRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

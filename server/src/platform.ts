@@ -7,6 +7,7 @@ import { openDatabase, type DbHandle } from './db/client';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
+import { seedDemoCourses } from './learning/demo-courses';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
@@ -49,6 +50,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
     if (config.demoData) {
       await seedDemoData(handle);
       await seedDemoStructures(handle);
+      await seedDemoCourses(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

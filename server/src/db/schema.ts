@@ -203,3 +203,79 @@ export const structureReport = pgTable('structure_report', {
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// Se former (migration 0007_learning.sql)
+
+export const course = pgTable('course', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  kind: text('kind').notNull(),
+  summary: text('summary').notNull().default(''),
+  description: text('description').notNull().default(''),
+  dpcReference: text('dpc_reference'),
+  estimatedHoursPerWeek: doublePrecision('estimated_hours_per_week').notNull().default(1),
+  spocAccess: jsonb('spoc_access').$type<{ invitationCode?: string; professions?: string[]; emails?: string[] }>().notNull().default({}),
+  status: text('status').notNull().default('draft'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const courseTeacher = pgTable('course_teacher', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  userId: uuid('user_id'),
+  displayName: text('display_name').notNull(),
+  profession: text('profession').notNull().default(''),
+  structure: text('structure').notNull().default(''),
+  position: integer('position').notNull().default(0),
+});
+
+export const courseSession = pgTable('course_session', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  title: text('title').notNull(),
+  registrationOpensAt: tz('registration_opens_at').notNull(),
+  registrationClosesAt: tz('registration_closes_at').notNull(),
+  startsAt: tz('starts_at').notNull(),
+  endsAt: tz('ends_at').notNull(),
+  seatCap: integer('seat_cap'),
+  releaseEveryDays: integer('release_every_days').notNull().default(7),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const courseModule = pgTable('course_module', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+});
+
+export const moduleRelease = pgTable(
+  'module_release',
+  {
+    sessionId: uuid('session_id').notNull(),
+    moduleId: uuid('module_id').notNull(),
+    opensAt: tz('opens_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.moduleId] })],
+);
+
+export const lesson = pgTable('lesson', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  moduleId: uuid('module_id').notNull(),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull().default(''),
+});
+
+export const enrolment = pgTable('enrolment', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sessionId: uuid('session_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  status: text('status').notNull(),
+  waitingPosition: integer('waiting_position'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});

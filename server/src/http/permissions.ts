@@ -17,7 +17,9 @@ export type Action =
   | 'directory.propose'
   | 'directory.edit'
   | 'directory.approve'
-  | 'directory.import';
+  | 'directory.import'
+  | 'learning.author'
+  | 'learning.teach';
 
 export interface Resource {
   departement?: string | null;
@@ -52,6 +54,10 @@ const RULES: Record<Action, Rule> = {
     isAdmin(a, r) || isEditor(a, r) || coordinates(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
   'directory.approve': (a, r) => isAdmin(a, r) || isEditor(a, r) || coordinates(a, r),
   'directory.import': (a, r) => isAdmin(a, r) || isEditor(a, r),
+  // Admins and content editors open courses and may edit any of them.
+  'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
+  // A teacher edits the course they teach (scope = course id), and sees its learners.
+  'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
