@@ -29,6 +29,8 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'se-former', ...page(() => import('./pages/learning/LearningPage'), 'LearningPage') },
+      { path: 'se-former/cours/:id', ...page(() => import('./pages/learning/CoursePage'), 'CoursePage') },
+      { path: 'se-former/mes-formations', ...page(() => import('./pages/learning/MyLearningPage'), 'MyLearningPage') },
       { path: 'annuaire', ...page(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage') },
       { path: 'annuaire/carte', ...page(() => import('./pages/directory/MapPage'), 'MapPage') },
       { path: 'annuaire/communes/:code', ...page(() => import('./pages/directory/CommunePage'), 'CommunePage') },

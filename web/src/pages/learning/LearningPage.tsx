@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../session/session-context';
 import { BarChart } from '../../ui/BarChart';
 import { usePageTitle } from '../../ui/page-title';
+import { Catalogue } from './Catalogue';
 import { SOURCE_CPTS, SOURCE_MOOC_CAL, SOURCE_SPOC, SOURCE_SURVEY_IDF, Sources } from '../../ui/Sources';
 
 const MOOC_MODULES = [
@@ -33,6 +34,20 @@ export function LearningPage() {
         Des formations en ligne conçues pour les professionnels du domicile : courtes, à suivre à son rythme, centrées sur les situations
         qui posent problème au chevet du patient, et reconnues au titre du développement professionnel continu (DPC).
       </p>
+
+      <section aria-labelledby="catalogue-titre">
+        <h2 id="catalogue-titre">Les formations ouvertes</h2>
+        <p>
+          Inscription gratuite mais obligatoire, session par session.
+          {me && (
+            <>
+              {' '}
+              <Link to="/se-former/mes-formations">Voir mes formations</Link>
+            </>
+          )}
+        </p>
+        <Catalogue />
+      </section>
 
       <section aria-labelledby="besoin-titre">
         <h2 id="besoin-titre">Un besoin largement exprimé</h2>

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { ENROLMENT_STATUSES, type Enrolment } from '@palliance/core';
+import { ApiError } from '../../api/http';
+import { myEnrolments } from '../../api/learning';
+import { RequireAuth } from '../../session/RequireAuth';
+import { formatDate } from '../../ui/format';
+import { Loading } from '../../ui/Loading';
+import { usePageTitle } from '../../ui/page-title';
+import { sessionDates } from './learning-format';
+import './learning.css';
+
+export function MyLearningPage() {
+  usePageTitle('Mes formations');
+  return (
+    <RequireAuth>
+      <MyLearning />
+    </RequireAuth>
+  );
+}
+
+const BADGE = { enrolled: 'badge badge-ok', waiting: 'badge badge-warn', withdrawn: 'badge' } as const;
+
+function MyLearning() {
+  const [items, setItems] = useState<Enrolment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    myEnrolments(controller.signal).then(setItems, (err: unknown) => {
+      if (err instanceof DOMException && err.name === 'AbortError') return;
+      setError(err instanceof ApiError ? err.message : 'Vos formations sont indisponibles pour le moment.');
+    });
+    return () => controller.abort();
+  }, []);
+
+  const active = items?.filter((e) => e.status !== 'withdrawn') ?? [];
+  const past = items?.filter((e) => e.status === 'withdrawn') ?? [];
+
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/se-former">Se former</Link> <span aria-hidden="true">›</span> Mes formations
+      </p>
+      <h1>Mes formations</h1>
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : !items ? (
+        <Loading label="Chargement de vos inscriptions…" />
+      ) : (
+        <>
+          {active.length === 0 ? (
+            <p>
+              Vous n’êtes inscrit(e) à aucune session. <Link to="/se-former#catalogue-titre">Voir les formations ouvertes</Link>
+            </p>
+          ) : (
+            <EnrolmentList items={active} />
+          )}
+          {past.length > 0 && (
+            <section aria-labelledby="desinscrit-titre">
+              <h2 id="desinscrit-titre">Sessions quittées</h2>
+              <EnrolmentList items={past} />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function EnrolmentList({ items }: { items: Enrolment[] }) {
+  return (
+    <ul className="enrolment-list">
+      {items.map((e) => (
+        <li key={e.id} className="card card-link">
+          <h3 className="h3">
+            <Link to={`/se-former/cours/${e.courseId}?session=${e.sessionId}`}>{e.courseTitle}</Link>
+          </h3>
+          <p>
+            <span className={BADGE[e.status]}>{ENROLMENT_STATUSES[e.status]}</span>
+            {e.status === 'waiting' && e.waitingRank !== null && <> n° {e.waitingRank} sur la liste d’attente</>}
+          </p>
+          <p>
+            {e.sessionTitle} : {sessionDates(e)}
+            <br />
+            <span className="muted">Demande du {formatDate(e.createdAt)}</span>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
