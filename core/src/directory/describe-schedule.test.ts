@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, formatClockTime, type ScheduleInput } from './opening-hours';
+import { describeSchedule, formatClockTime } from './describe-schedule';
+import type { ScheduleInput } from './opening-hours';
 
 const every = <T>(slots: T[]) => ({ mon: slots, tue: slots, wed: slots, thu: slots, fri: slots, sat: slots, sun: slots });
 const weekdays = <T>(slots: T[]) => ({ mon: slots, tue: slots, wed: slots, thu: slots, fri: slots });

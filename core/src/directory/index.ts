@@ -8,3 +8,4 @@ export {
 } from './holidays';
 export { timeZoneForDepartement } from './time-zones';
 export * from './opening-hours';
+export * from './describe-schedule';
