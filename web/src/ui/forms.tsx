@@ -135,29 +135,39 @@ function FieldShell({ id, label, hint, error, optional, children, className }: F
   );
 }
 
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & {
+/** What every labelled field takes, whatever its control. */
+interface FieldProps {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   optional?: boolean;
-};
+}
+
+/** The attributes that tie a control to its label, hint and error, shared by every field. */
+function controlProps(id: string, { name, hint, error, optional }: FieldProps) {
+  return {
+    id,
+    name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    required: !optional,
+  };
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'> & FieldProps;
 
 export function TextField({ name, label, hint, error, optional, className, ...input }: TextFieldProps) {
   const id = `${useId()}${name}`;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
       <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={!optional}
+        {...controlProps(id, { name, label, hint, error, optional })}
         {...input}
       />
     </FieldShell>
@@ -191,12 +201,8 @@ export function PasswordField(props: Omit<TextFieldProps, 'type'>) {
   );
 }
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> & {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> &
+  FieldProps & {
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 };
@@ -206,11 +212,7 @@ export function SelectField({ name, label, hint, error, optional, options, place
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
       <select
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={!optional}
+        {...controlProps(id, { name, label, hint, error, optional })}
         {...select}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
@@ -285,24 +287,14 @@ export function StatusMessage({ children, tone = 'success' }: { children: ReactN
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> & {
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: string;
-  optional?: boolean;
-};
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name'> & FieldProps;
 
 export function TextAreaField({ name, label, hint, error, optional, className, ...textarea }: TextAreaFieldProps) {
   const id = `${useId()}${name}`;
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
       <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        required={!optional}
+        {...controlProps(id, { name, label, hint, error, optional })}
         rows={5}
         {...textarea}
       />
