@@ -15,7 +15,8 @@ import { loadTerritory, territoryDatasetVersion } from '../territory/load-territ
  */
 export const engine = (): 'pglite' | 'postgres' => (process.env.PALLIANCE_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
 export const adminUrl = () => process.env.PALLIANCE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'palliance_test_template';
+/** One template per migration set, so that checkouts with different migrations never share one. */
+export const templateDb = () => `palliance_test_template_${templateKey()}`;
 
 export function templateKey(): string {
   const h = createHash('sha256');
@@ -62,6 +63,7 @@ export async function buildPostgresTemplate(): Promise<void> {
   await admin.connect();
   try {
     const key = templateKey();
+    const TEMPLATE_DB = templateDb();
     const existing = await admin.query(
       "SELECT d.datname, shobj_description(d.oid, 'pg_database') AS note FROM pg_database d WHERE datname = $1",
       [TEMPLATE_DB],
@@ -91,7 +93,7 @@ export async function openTestDatabase(opts: { dataDir?: string } = {}): Promise
   const name = `palliance_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`);
   await admin.end();
   const url = withDb(adminUrl(), name);
   const handle = await openDatabase({ databaseUrl: url, poolMax: 5 });
