@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from '../ops/pglite-lock';
 import * as schema from './schema';
 
 export type Engine = 'pglite' | 'postgres';
@@ -58,13 +59,23 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 }
 
 async function openPglite(opts: OpenOptions): Promise<DbHandle> {
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    // With both, PGlite unpacks the dump into an empty folder and keeps working there.
-    dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
-    extensions: pgliteExtensions,
-  });
+  let unlock = () => {};
+  if (opts.dataDir) {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    unlock = lockDataDir(opts.dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      // With both, PGlite unpacks the dump into an empty folder and keeps working there.
+      dataDir: opts.dataDir,
+      loadDataDir: opts.loadDataDir,
+      extensions: pgliteExtensions,
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   await client.exec('SET pg_trgm.word_similarity_threshold = 0.5');
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
@@ -99,6 +110,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
       }),
     close: async () => {
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }
