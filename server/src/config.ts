@@ -39,6 +39,7 @@ const envSchema = z
       .regex(/^https:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, { error: 'doit être une URL https de tuiles avec {z}, {x} et {y}' })
       .optional(),
     MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
+    AUDIT_RETENTION_DAYS: z.coerce.number({ error: 'doit être un nombre de jours' }).int().min(30, { error: 'doit valoir au moins 30 jours' }).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER && !(env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET)) {
@@ -83,6 +84,8 @@ export interface Config {
   workers: number;
   /** Optional raster tiles under the directory map; without them the map is drawn from shipped data only. */
   mapTiles: { url: string; attribution: string; origin: string } | null;
+  /** Audit events older than this many days are purged every night; absent: kept forever. */
+  auditRetentionDays: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -129,5 +132,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     mapTiles: e.MAP_TILE_URL
       ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION ?? '', origin: new URL(e.MAP_TILE_URL.replace(/[{}]/g, '')).origin }
       : null,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? null,
   };
 }

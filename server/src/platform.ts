@@ -9,6 +9,7 @@ import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
 import { seedDemoCourses } from './learning/demo-courses';
 import { sendStaleReminders } from './directory/stale-reminders';
+import { purgeOldAuditEvents } from './privacy/audit-retention';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
 import { startJobQueue, type JobQueue } from './queue/job-queue';
@@ -69,6 +70,12 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
         await sendStaleReminders(deps);
       });
       await queue.schedule('directory-stale-reminders', '0 7 * * 1');
+      if (config.auditRetentionDays) {
+        await queue.work('audit-retention', async () => {
+          await purgeOldAuditEvents(deps);
+        });
+        await queue.schedule('audit-retention', '30 3 * * *');
+      }
     }
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {

@@ -65,6 +65,7 @@ export const appUser = pgTable('app_user', {
   lockedUntil: tz('locked_until'),
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
+  deletedAt: tz('deleted_at'),
 });
 
 export const userIdentity = pgTable(

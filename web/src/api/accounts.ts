@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  DeleteAccountBody,
   loginBody,
   loginResultSchema,
   Me,
@@ -38,6 +39,7 @@ export const updateProfile = (body: ProfileInput) => put<Me>('/api/v1/me/profile
 export const changePassword = (body: PasswordChangeInput) => post<Ok>('/api/v1/me/password', body);
 export const setupTotp = () => post<TotpSetup>('/api/v1/me/totp/setup');
 export const confirmTotp = (code: string) => post<Me>('/api/v1/me/totp/confirm', { code });
+export const deleteMyAccount = (body: DeleteAccountBody) => post<void>('/api/v1/me/delete', body);
 export const disableTotp = (code: string) => post<Me>('/api/v1/me/totp/disable', { code });
 
 /** OpenID Connect (Pro Santé Connect) login; an older server without the route means "disabled". */

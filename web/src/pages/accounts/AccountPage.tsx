@@ -10,6 +10,7 @@ import { usePageTitle } from '../../ui/page-title';
 import { departementLabel, useTerritory } from '../../ui/territory-hooks';
 import { extraProfileErrors, PROFILE_FIELD_NAMES, profileBody, ProfileFields, profileFromMe, type ProfileValues } from './profile-fields';
 import { PASSWORD_RULE } from './RegisterPage';
+import { PrivacySettings } from './PrivacySettings';
 import { TotpSettings } from './TotpSettings';
 
 export function AccountPage() {
@@ -33,6 +34,7 @@ export function AccountPage() {
           <ProfileForm me={me} />
           <PasswordForm />
           <TotpSettings me={me} />
+          <PrivacySettings />
         </div>
       </div>
     </div>

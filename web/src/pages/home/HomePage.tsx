@@ -42,12 +42,18 @@ export function HomePage() {
   usePageTitle('');
   const { me } = useSession();
   const location = useLocation();
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
+  const state = location.state as { signedOut?: boolean; accountDeleted?: boolean } | null;
+  const signedOut = state?.signedOut;
   return (
     <div className="page">
       {signedOut && (
         <p className="alert alert-info" role="status">
           Vous êtes déconnecté(e).
+        </p>
+      )}
+      {state?.accountDeleted && (
+        <p className="alert alert-info" role="status">
+          Votre compte a été supprimé. Merci d’avoir utilisé Palliance.
         </p>
       )}
       <section className="hero" aria-labelledby="accueil-titre">
