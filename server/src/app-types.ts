@@ -24,6 +24,13 @@ export type AppInstance = FastifyInstance<
   ZodTypeProvider
 > & { deps: AppDeps };
 
+/** Every route of the app as registered, for the permission and bad-input suites. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string | null;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
@@ -31,5 +38,6 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    routeTable: RouteEntry[];
   }
 }

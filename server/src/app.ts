@@ -12,7 +12,7 @@ import { publicConfigSchema } from '@palliance/core';
 import { adminRoutes } from './accounts/admin-routes';
 import { oidcRoutes } from './accounts/oidc/routes';
 import { accountRoutes } from './accounts/routes';
-import type { AppDeps, AppInstance } from './app-types';
+import type { AppDeps, AppInstance, RouteEntry } from './app-types';
 import { auditRoutes } from './audit/routes';
 import { registerErrorHandler } from './http/error-handler';
 import { AppError, tooMany } from './http/errors';
@@ -40,6 +40,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
 
   app.decorate('deps', deps);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access ?? null });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
