@@ -173,7 +173,7 @@ describe('hostile input on every route', () => {
     const problems: string[] = [];
     const withParams = targets().filter((r) => r.url.includes('/:') && r.method === 'GET');
     for (const route of withParams) {
-      for (const value of HOSTILE.filter((v) => v.isWellFormed())) {
+      for (const value of HOSTILE.filter((v) => !/[\uD800-\uDFFF]/.test(v))) {
         const path = route.url.replace(/:(\w+)/g, () => encodeURIComponent(value));
         const res = await send('GET', path, null, adminCookie);
         if (res.status >= 500 || res.status < 400) problems.push(`GET ${path.slice(0, 100)} : ${res.status}`);
