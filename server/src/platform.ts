@@ -8,6 +8,8 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
 import { seedDemoCourses } from './learning/demo-courses';
+import { seedDemoEvents } from './events/demo-events';
+import { startEventReminders } from './events/reminders';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
@@ -51,6 +53,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoData(handle);
       await seedDemoStructures(handle);
       await seedDemoCourses(handle);
+      await seedDemoEvents(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
@@ -70,6 +73,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       });
       await queue.schedule('directory-stale-reminders', '0 7 * * 1');
     }
+    await startEventReminders(deps, queue);
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {
       app,
