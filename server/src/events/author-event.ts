@@ -106,6 +106,8 @@ export async function updateEvent(deps: AppDeps, actor: Actor | null, id: string
     if (input.kind !== 'exchange_group') {
       if (occs[0] && (occs[0].startsAt.getTime() !== dates[0].startsAt.getTime() || occs[0].endsAt.getTime() !== dates[0].endsAt.getTime())) {
         await tx.update(eventOccurrence).set({ startsAt: dates[0].startsAt, endsAt: dates[0].endsAt }).where(eq(eventOccurrence.id, occs[0].id));
+        // A moved date is reminded of again at its new time.
+        await tx.execute(sql`DELETE FROM event_reminder WHERE registration_id IN (SELECT id FROM event_registration WHERE occurrence_id = ${occs[0].id})`);
       }
     } else if (JSON.stringify(current.recurrence) !== JSON.stringify(input.recurrence)) {
       const res = (await tx.execute(sql`SELECT count(*)::int AS n FROM event_registration r JOIN event_occurrence o ON o.id = r.occurrence_id WHERE o.event_id = ${id}`)) as unknown as { rows: { n: number }[] };

@@ -171,6 +171,16 @@ describe('reminders', () => {
       [p.id],
     );
     expect(rows.map((r) => r.kind)).toEqual(['1h', '24h']);
+
+    // The organiser moves the date a day later: the reminders go again, for the new time.
+    clock = START;
+    const moved = await organiser.put(`/api/v1/events/${ev.id}`, workshop({ seatCap: 10, title: 'Rappels', startsAt: at(44), endsAt: at(45) }));
+    expect(moved.status).toBe(200);
+    expect(moved.body.occurrences[0].startsAt).toBe(at(44));
+    clock = new Date(START.getTime() + 21 * HOUR);
+    await sendEventReminders(t.platform.deps);
+    await t.waitForMail(p.email, (m) => m.subject.includes('demain') && m.text.includes('3 février'));
+    expect(count('demain')).toBe(2);
     clock = START;
   });
 });
@@ -257,5 +267,8 @@ describe('calendars', () => {
     expect(list.body.length).toBeGreaterThan(0);
     for (const e of list.body) expect(e).toMatchObject({ kind: 'exchange_group', departement: '73', status: 'published' });
     expect((await t.client().get('/api/v1/events?kind=concert')).status).toBe(400);
+    const noRule = await organiser.post('/api/v1/events', { kind: 'exchange_group', title: 'Sans rythme', organiserName: 'DAC', departement: '73' });
+    expect(noRule.status).toBe(400);
+    expect(noRule.body.field).toBe('recurrence');
   });
 });
