@@ -183,7 +183,7 @@ function EventEdit({ id }: { id: string | null }) {
   const { me } = useSession();
   const [form, setForm] = useState<FormState | null>(id ? null : EMPTY);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const { formRef, alertRef, errors, formError, failWith, reset, clearField } = useFormFeedback();
+  const { formRef, alertRef, errors, formError, fail, failWith, reset, clearField } = useFormFeedback();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -235,6 +235,11 @@ function EventEdit({ id }: { id: string | null }) {
       const saved = id ? await updateEvent(id, input) : await createEvent(input);
       navigate(`/se-former/evenements/${saved.id}`);
     } catch (err) {
+      // A rule's field ("recurrence.startDate") is shown on its own control.
+      if (err instanceof ApiError && err.field?.startsWith('recurrence.')) {
+        fail({ [err.field.split('.')[1]]: err.message });
+        return;
+      }
       failWith(err, ['kind', 'title', 'description', 'audience', 'organiserName', 'organiserEmail', 'organiserPhone', 'departement', 'communeCode', 'address', 'videoUrl', 'seatCap', 'status', 'startsAt', 'endsAt', 'recurrence']);
     } finally {
       setBusy(false);
@@ -292,8 +297,8 @@ function EventEdit({ id }: { id: string | null }) {
               ]}
               onChange={(e) => set({ freq: e.target.value as 'weekly' | 'monthly' })}
             />
-            {f.freq === 'monthly' && <SelectField name="setPos" label="Quel jour du mois" value={f.setPos} options={POSITIONS} onChange={(e) => set({ setPos: e.target.value })} />}
-            <SelectField name="weekday" label="Jour de la semaine" value={f.weekday} options={WEEKDAYS} onChange={(e) => set({ weekday: e.target.value })} />
+            {f.freq === 'monthly' && <SelectField name="setPos" label="Quel jour du mois" value={f.setPos} error={errors.setPos} options={POSITIONS} onChange={(e) => set({ setPos: e.target.value })} />}
+            <SelectField name="weekday" label="Jour de la semaine" value={f.weekday} error={errors.weekday} options={WEEKDAYS} onChange={(e) => set({ weekday: e.target.value })} />
             <TextField label="Heure" type="time" {...text('time')} />
             <TextField label="Durée (minutes)" type="number" min={15} max={600} {...text('durationMinutes')} />
             <TextField label="À partir du" type="date" {...text('startDate')} />
