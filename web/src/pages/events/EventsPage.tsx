@@ -20,6 +20,15 @@ export function EventsPage() {
   const kind = params.get('type') ?? '';
   const departement = params.get('departement') ?? '';
   const past = params.get('passes') === '1';
+  // Controlled: the department list arrives after the first render, and must still show the filter.
+  const [kindSel, setKindSel] = useState(kind);
+  const [depSel, setDepSel] = useState(departement);
+  const [pastSel, setPastSel] = useState(past);
+  useEffect(() => {
+    setKindSel(kind);
+    setDepSel(departement);
+    setPastSel(past);
+  }, [kind, departement, past]);
   const [items, setItems] = useState<EventSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,13 +45,10 @@ export function EventsPage() {
 
   function applyFilters(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const data = new FormData(e.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['type', 'departement']) {
-      const v = String(data.get(key) ?? '');
-      if (v) next.set(key, v);
-    }
-    if (data.get('passes')) next.set('passes', '1');
+    if (kindSel) next.set('type', kindSel);
+    if (depSel) next.set('departement', depSel);
+    if (pastSel) next.set('passes', '1');
     setParams(next);
   }
 
@@ -69,11 +75,11 @@ export function EventsPage() {
       </p>
 
       <form className="filters form" onSubmit={applyFilters} aria-label="Filtrer les événements">
-        <SelectField name="type" label="Type" optional options={KIND_OPTIONS} placeholder="Tous les types" defaultValue={kind} key={`k${kind}`} />
-        <DepartementSelect name="departement" label="Département" optional placeholder="Tous les départements" defaultValue={departement} key={`d${departement}`} />
+        <SelectField name="type" label="Type" optional options={KIND_OPTIONS} placeholder="Tous les types" value={kindSel} onChange={(e) => setKindSel(e.target.value)} />
+        <DepartementSelect name="departement" label="Département" optional placeholder="Tous les départements" value={depSel} onChange={(e) => setDepSel(e.target.value)} />
         <div className="field">
           <label>
-            <input type="checkbox" name="passes" value="1" defaultChecked={past} key={`p${past}`} /> Inclure les événements passés et annulés
+            <input type="checkbox" name="passes" value="1" checked={pastSel} onChange={(e) => setPastSel(e.target.checked)} /> Inclure les événements passés et annulés
           </label>
         </div>
         <p className="actions">
