@@ -24,6 +24,7 @@ import { directoryInteropRoutes } from './directory/interop/routes';
 import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
 import { privacyRoutes } from './privacy/routes';
+import { eventRoutes } from './events/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(directoryCardRoutes);
   await app.register(learningRoutes);
   await app.register(privacyRoutes);
+  await app.register(eventRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

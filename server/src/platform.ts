@@ -8,6 +8,8 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
 import { seedDemoCourses } from './learning/demo-courses';
+import { seedDemoEvents } from './events/demo-events';
+import { startEventReminders } from './events/reminders';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { purgeOldAuditEvents } from './privacy/audit-retention';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
@@ -52,6 +54,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoData(handle);
       await seedDemoStructures(handle);
       await seedDemoCourses(handle);
+      await seedDemoEvents(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
@@ -77,6 +80,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
         await queue.schedule('audit-retention', '30 3 * * *');
       }
     }
+    await startEventReminders(deps, queue);
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {
       app,

@@ -280,3 +280,65 @@ export const enrolment = pgTable('enrolment', {
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// Webinaires et événements (migration 0011_events.sql)
+
+export const event = pgTable('event', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  audience: text('audience').array().notNull().default([]),
+  organiserName: text('organiser_name').notNull(),
+  organiserEmail: text('organiser_email'),
+  organiserPhone: text('organiser_phone'),
+  departement: text('departement').notNull(),
+  communeCode: text('commune_code'),
+  address: text('address'),
+  videoUrl: text('video_url'),
+  seatCap: integer('seat_cap'),
+  courseId: uuid('course_id'),
+  status: text('status').notNull().default('draft'),
+  recurrence: jsonb('recurrence').$type<Record<string, unknown>>(),
+  source: text('source'),
+  sequence: integer('sequence').notNull().default(0),
+  createdBy: uuid('created_by'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const eventOccurrence = pgTable('event_occurrence', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  eventId: uuid('event_id').notNull(),
+  startsAt: tz('starts_at').notNull(),
+  endsAt: tz('ends_at').notNull(),
+});
+
+export const eventRegistration = pgTable('event_registration', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  occurrenceId: uuid('occurrence_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  status: text('status').notNull(),
+  waitingPosition: integer('waiting_position'),
+  attendance: text('attendance'),
+  attendanceMarkedAt: tz('attendance_marked_at'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const eventReminder = pgTable(
+  'event_reminder',
+  {
+    registrationId: uuid('registration_id').notNull(),
+    kind: text('kind').notNull(),
+    sentAt: tz('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.registrationId, t.kind] })],
+);
+
+export const eventFeedToken = pgTable('event_feed_token', {
+  userId: uuid('user_id').primaryKey(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});

@@ -19,7 +19,8 @@ export type Action =
   | 'directory.approve'
   | 'directory.import'
   | 'learning.author'
-  | 'learning.teach';
+  | 'learning.teach'
+  | 'events.organise';
 
 export interface Resource {
   departement?: string | null;
@@ -58,6 +59,8 @@ const RULES: Record<Action, Rule> = {
   'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
   // A teacher edits the course they teach (scope = course id), and sees its learners.
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Webinars, workshops and exchange groups: admins, content editors, coordinators of the event's department.
+  'events.organise': (a, r) => isAdmin(a, r) || isEditor(a, r) || coordinates(a, r),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -49,6 +49,20 @@ export function LearningPage() {
         <Catalogue />
       </section>
 
+      <section aria-labelledby="evenements-titre">
+        <h2 id="evenements-titre">Webinaires et événements</h2>
+        <p>
+          Webinaires le soir, ateliers en présentiel, groupes d’échange mensuels : inscription, liste d’attente, rappels et ajout à l’agenda.{' '}
+          <Link to="/se-former/evenements">Voir les événements à venir</Link>
+          {me && (
+            <>
+              {' · '}
+              <Link to="/se-former/mes-evenements">Mes événements</Link>
+            </>
+          )}
+        </p>
+      </section>
+
       <section aria-labelledby="besoin-titre">
         <h2 id="besoin-titre">Un besoin largement exprimé</h2>
         <p>
@@ -119,6 +133,9 @@ export function LearningPage() {
               Les CPTS, équipes mobiles et DAC y annoncent leurs mini-formations et rencontres. Une CPTS a ainsi réuni 85 participants
               autour de quatre thèmes animés par l’unité de soins palliatifs, l’équipe mobile et le DAC : accueillir une demande de
               «&nbsp;mourir&nbsp;», la sédation au domicile, l’utilisation des opioïdes, la manipulation des PCA et PSE.
+            </p>
+            <p>
+              <Link to="/se-former/evenements">Voir les webinaires, ateliers et groupes d’échange à venir</Link>
             </p>
           </article>
         </div>

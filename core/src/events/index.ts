@@ -1,0 +1,3 @@
+export * from './paris-time';
+export * from './recurrence';
+export * from './icalendar';
