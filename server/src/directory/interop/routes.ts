@@ -13,7 +13,7 @@ import type { AppInstance } from '../../app-types';
 import { AppError } from '../../http/errors';
 import { accessHook } from '../../http/session';
 import { exportDirectoryCsv, importDirectoryCsv, importDirectoryCsvWithUpdates } from './directory-csv';
-import { exportDirectoryBundle, importDirectoryBundle, readFhir, searchFhir } from './directory-fhir';
+import { exportDirectoryBundle, importDirectoryBundle, importDirectoryBundleWithUpdates, readFhir, searchFhir } from './directory-fhir';
 import { FHIR_RESOURCE_TYPES } from './fhir-resources';
 import { FHIR_JSON, operationOutcome, toFhirError } from './operation-outcome';
 
@@ -141,8 +141,21 @@ async function fhirRoutes(app: AppInstance): Promise<void> {
       bodyLimit: FHIR_MAX_BYTES,
       config: { access: 'directory.import' },
       onRequest: accessHook,
-      schema: { tags: fhirTags, summary: 'Importer un Bundle (collection ou transaction) de structures, tout ou rien' },
+      schema: {
+        tags: fhirTags,
+        summary: 'Importer un Bundle (collection ou transaction) de structures, tout ou rien',
+        description:
+          'Avec ?mode=update, une entrée dont l’id, le FINESS, le SIRET ou l’identifiant ROR désigne une fiche existante la met à jour ' +
+          '(nouvelle version, historique conservé). dryRun=true : OperationOutcome informatif, une ligne par structure, rien n’est enregistré.',
+      },
     },
-    async (req, reply) => sendFhir(reply, 200, await importDirectoryBundle(deps, req.actor, req.body, req.ctx)),
+    async (req, reply) => {
+      const query = directoryImportQuerySchema.safeParse(req.query);
+      if (!query.success) throw new AppError(400, 'invalid_query', query.error.issues[0].message);
+      if (query.data.mode === 'update') {
+        return sendFhir(reply, 200, await importDirectoryBundleWithUpdates(deps, req.actor, req.body, req.ctx, query.data.dryRun));
+      }
+      return sendFhir(reply, 200, await importDirectoryBundle(deps, req.actor, req.body, req.ctx));
+    },
   );
 }
