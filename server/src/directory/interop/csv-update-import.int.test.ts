@@ -139,6 +139,15 @@ describe('CSV import updating existing entries (?mode=update)', () => {
     expect(res.body.problems[0].reason).toMatch(/désignent deux fiches différentes/);
   });
 
+  it('refuses attaching an entry matched by its FINESS to itself', async () => {
+    const rows = await exportRows();
+    const line = [...rows.find((r) => r[0] === seeded.ids.etsp)!];
+    line[col('id')] = '';
+    line[col('rattachement_id')] = seeded.ids.etsp;
+    const res = await importCsv(admin, [rows[0], line], '&dryRun=true');
+    expect(res.body.problems).toEqual([{ line: 2, column: 'rattachement_id', reason: 'Une structure ne peut pas être rattachée à elle-même.' }]);
+  });
+
   it('is refused to a plain user, and a bad mode is a French 400', async () => {
     const user = await signIn(t, 'plain-upd@example.org');
     expect((await importCsv(user, [['id']], '')).status).toBe(403);

@@ -237,7 +237,7 @@ export async function checkBatch(
     const unknownCommunes = uniq((input.coverage?.communes ?? []).filter((x) => !communes.has(x)));
     if (unknownCommunes.length) add(i, 'coverage.communes', `Commune${unknownCommunes.length > 1 ? 's' : ''} inconnue${unknownCommunes.length > 1 ? 's' : ''} : ${unknownCommunes.join(', ')}.`);
     if (input.parentId) {
-      if (input.parentId === c.id) add(i, 'parentId', 'Une structure ne peut pas être rattachée à elle-même.');
+      if (input.parentId === c.id || input.parentId === match?.id) add(i, 'parentId', 'Une structure ne peut pas être rattachée à elle-même.');
       else if (!batchIds.has(input.parentId) && !byId.has(input.parentId)) {
         add(i, 'parentId', `L’organisation de rattachement ${input.parentId} n’existe ni dans l’annuaire ni dans cet import.`);
       }
