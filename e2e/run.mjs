@@ -13,16 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, resultsDir, chromiumPath, only, log, freePort, buildWebIfMissing, startServer } from './lib/support.mjs';
-import journey1 from './journeys/01-inscription-profil.mjs';
-import journey2 from './journeys/02-administration-refusee.mjs';
-import journey3 from './journeys/03-recherche-commune.mjs';
-import journey4 from './journeys/04-budget-ecrans.mjs';
-import journey5 from './journeys/05-infirmiere-samedi-soir.mjs';
-import journey6 from './journeys/06-fiche-signalement.mjs';
-import journey10 from './journeys/10-evenement-atelier.mjs';
+import { pathToFileURL } from 'node:url';
 
-/** One file per journey in e2e/journeys/, run in this order. */
-const journeys = [journey1, journey2, journey3, journey4, journey5, journey6, journey10];
+/** One file per journey in e2e/journeys/ (NN-name.mjs), run in the order of their numbers. */
+const journeyDir = path.join(root, 'e2e', 'journeys');
+/** @type {import('./lib/support.mjs').Journey[]} */
+const journeys = await Promise.all(
+  fs
+    .readdirSync(journeyDir)
+    .filter((f) => /^\d+-.*\.mjs$/.test(f))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    .map(async (f) => (await import(pathToFileURL(path.join(journeyDir, f)).href)).default),
+);
 
 async function main() {
   buildWebIfMissing();

@@ -78,6 +78,46 @@ export type CsvImportFailure = z.infer<typeof csvImportFailureSchema>;
 export const directoryImportAnswerSchema = z.object({ imported: z.number(), ids: z.array(z.string()) });
 export type DirectoryImportAnswer = z.infer<typeof directoryImportAnswerSchema>;
 
+/**
+ * `?mode=update` lets an import also update entries already in the directory (matched by our id,
+ * FINESS, SIRET or ROR id); `dryRun=true` only reports what would happen.
+ */
+export const directoryImportQuerySchema = z.object({
+  mode: z.enum(['create', 'update'], { error: 'Mode d’import inconnu : « create » (création seule) ou « update » (création et mise à jour).' }).default('create'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'], { error: 'dryRun vaut « true » ou « false ».' })
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+});
+export type DirectoryImportQuery = z.infer<typeof directoryImportQuerySchema>;
+
+export const IMPORT_OUTCOMES = { created: 'Création', updated: 'Mise à jour', unchanged: 'Inchangée', error: 'Erreur' } as const;
+
+/** What an update import did (or, in a dry run, would do), line by line. */
+export const directoryImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  /** True once written; a dry run, or a file with errors, writes nothing. */
+  applied: z.boolean(),
+  message: z.string(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  errors: z.number(),
+  lines: z.array(
+    z.object({
+      /** Line of the CSV file (header = 1), or index of the Organization entry of a FHIR Bundle. */
+      line: z.number(),
+      outcome: z.enum(['created', 'updated', 'unchanged', 'error']),
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+      changedFields: z.array(z.string()),
+    }),
+  ),
+  /** Every problem, with its line and column (FHIR: the FHIRPath of the element). */
+  problems: z.array(csvImportIssueSchema),
+});
+export type DirectoryImportReport = z.infer<typeof directoryImportReportSchema>;
+
 /** Identifier and code systems of the FHIR resources. */
 export const FHIR_SYSTEMS = {
   structure: 'urn:palliance:structure',

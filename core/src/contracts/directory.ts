@@ -13,7 +13,10 @@ export const structureTypeSchema = z.object({
   label: z.string(),
   description: z.string(),
   source: z.string().nullable(),
+  /** The description is not (or not as a general description) in its source: editors must review it. */
   editorReview: z.boolean(),
+  /** Why, in French, for editors; null when not flagged. */
+  editorReviewReason: z.string().nullable(),
 });
 export type StructureType = z.infer<typeof structureTypeSchema>;
 

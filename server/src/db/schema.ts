@@ -136,6 +136,7 @@ export const structureType = pgTable('structure_type', {
   sort: integer('sort').notNull().default(0),
   updatedAt: tz('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by'),
+  editorReviewReason: text('editor_review_reason'),
 });
 
 export const structure = pgTable('structure', {

@@ -254,4 +254,15 @@ describe('search', () => {
     expect(usp.source).toMatch(/seeds\/003/);
     expect(res.body.find((x: { code: string }) => x.code === 'ERISP').editorReview).toBe(true);
   });
+
+  it('flags for editor review, with the reason, the types whose description the source does not give', async () => {
+    const res = await t.client().get('/api/v1/structure-types');
+    const byCode = new Map(res.body.map((x: { code: string }) => [x.code, x]));
+    for (const code of ['ERISP', 'MSP', 'CELLULE_REGIONALE']) {
+      expect(byCode.get(code)).toMatchObject({ editorReview: true, editorReviewReason: expect.stringMatching(/seeds\/003/) });
+    }
+    expect(byCode.get('USP')).toMatchObject({ editorReview: false, editorReviewReason: null });
+    const flagged = res.body.filter((x: { editorReview: boolean }) => x.editorReview).map((x: { code: string }) => x.code);
+    expect(flagged.sort()).toEqual(['CELLULE_REGIONALE', 'ERISP', 'MSP']);
+  });
 });

@@ -198,24 +198,42 @@ export async function updateStructure(
     if (expectedVersion !== undefined && expectedVersion !== before.version) {
       throw badInput('version', `Cette fiche a été modifiée entre-temps (version ${before.version}). Rechargez-la avant d’enregistrer.`);
     }
-    const fields = changedFields(before, input);
-    await tx
-      .update(structure)
-      .set({ ...columns(input, departement), version: before.version + 1, updatedAt: now, confirmedAt: now })
-      .where(sql`${structure.id} = ${id}`);
-    if (fields.includes('coverage')) await replaceCoverage(tx, id, input);
-    const after = (await getStructure(tx, id, now))!;
-    await writeVersion(tx, after, actor, fields.length ? 'modification' : 'confirmation', fields, now);
-    await recordAuditEvent(tx, actor, ctx, {
-      action: fields.length ? 'directory.structure_updated' : 'directory.structure_confirmed',
-      objectType: 'structure',
-      objectId: id,
-      details: { version: after.version, changed: fields },
-    });
-    return after;
+    return applyUpdate(tx, before, input, actor, ctx, now, { departement });
   });
   bumpDirectoryGeneration();
   return saved;
+}
+
+/**
+ * Writes a new version of an existing entry inside the caller's transaction (the edit form and the
+ * update imports): the row, its coverage if changed, the version kept in history and the audit event.
+ * The caller has checked the references and the actor's rights.
+ */
+export async function applyUpdate(
+  tx: Db,
+  before: Structure,
+  input: StructureInput,
+  actor: Pick<Actor, 'id' | 'email'> | null,
+  ctx: RequestContext | null,
+  now: Date,
+  opts: { departement: string | null; changeKind?: string },
+): Promise<Structure> {
+  const id = before.id;
+  const fields = changedFields(before, input);
+  await tx
+    .update(structure)
+    .set({ ...columns(input, opts.departement), version: before.version + 1, updatedAt: now, confirmedAt: now })
+    .where(sql`${structure.id} = ${id}`);
+  if (fields.includes('coverage')) await replaceCoverage(tx, id, input);
+  const after = (await getStructure(tx, id, now))!;
+  await writeVersion(tx, after, actor, opts.changeKind ?? (fields.length ? 'modification' : 'confirmation'), fields, now);
+  await recordAuditEvent(tx, actor, ctx, {
+    action: fields.length ? 'directory.structure_updated' : 'directory.structure_confirmed',
+    objectType: 'structure',
+    objectId: id,
+    details: { version: after.version, changed: fields, ...(opts.changeKind ? { via: opts.changeKind } : {}) },
+  });
+  return after;
 }
 
 export async function setStructureStatus(

@@ -136,10 +136,12 @@ export const links = {
  * Sends a CSV file as it is (text/csv). A refusal lists every problem by line and column;
  * nothing is written in that case.
  */
-export async function importStructuresCsv(csv: string): Promise<Record<string, unknown>> {
+export async function importStructuresCsv(csv: string, opts: { update?: boolean; dryRun?: boolean } = {}): Promise<Record<string, unknown>> {
   let response: Response;
+  // mode=update: lines naming an existing entry (id, FINESS, SIRET, ROR) update it; dryRun only reports.
+  const query = opts.update ? `?mode=update${opts.dryRun ? '&dryRun=true' : ''}` : '';
   try {
-    response = await fetch('/api/v1/structures/import', {
+    response = await fetch(`/api/v1/structures/import${query}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'text/csv; charset=utf-8' },
@@ -156,10 +158,12 @@ export async function importStructuresCsv(csv: string): Promise<Record<string, u
     data = null;
   }
   if (response.ok) return (data ?? {}) as Record<string, unknown>;
-  const body = (data ?? {}) as { message?: unknown; code?: unknown; field?: unknown; errors?: unknown };
+  const body = (data ?? {}) as { message?: unknown; code?: unknown; field?: unknown; errors?: unknown; problems?: unknown };
   const message = typeof body.message === 'string' && body.message ? body.message : null;
-  if (Array.isArray(body.errors) && body.errors.length > 0) {
-    const problems = body.errors.map((e: { line?: unknown; column?: unknown; reason?: unknown; message?: unknown }) => ({
+  // The update import's report lists its problems under `problems`, the create-only one under `errors`.
+  const listed = Array.isArray(body.problems) ? body.problems : body.errors;
+  if (Array.isArray(listed) && listed.length > 0) {
+    const problems = listed.map((e: { line?: unknown; column?: unknown; reason?: unknown; message?: unknown }) => ({
       line: typeof e.line === 'number' ? e.line : Number(e.line) || 0,
       column: typeof e.column === 'string' ? e.column : e.column == null ? null : String(e.column),
       reason: typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message : 'Valeur refusée.',

@@ -4,6 +4,7 @@ import {
   type CsvImportFailure,
   type CsvImportIssue,
   type DirectoryImportAnswer,
+  type DirectoryImportReport,
 } from '@palliance/core';
 import type { AppDeps } from '../../app-types';
 import type { Actor, RequestContext } from '../../http/actor';
@@ -12,6 +13,7 @@ import { decodeCsvBytes, serializeCsv, UTF8_BOM } from './csv';
 import { findBatchIssues, insertBatch } from './import-batch';
 import { listPublishedStructures } from './published-structures';
 import { csvColumnOrder, readDirectoryCsv, structureToCsvRow } from './structure-csv';
+import { importWithUpdates } from './update-import';
 
 /** The published directory as a CSV file for Excel: UTF-8 with BOM, ';' separator, CRLF. */
 export async function exportDirectoryCsv(deps: AppDeps, filter: { departement?: string; type?: string }): Promise<string> {
@@ -51,6 +53,28 @@ export async function importDirectoryCsv(
   // No issue: every line is a candidate.
   const ids = await insertBatch(deps, actor, ctx, lines.map((l) => l.candidate!), { changeKind: 'import-csv', format: 'csv' });
   return { ok: true, answer: { imported: ids.length, ids } };
+}
+
+/**
+ * `?mode=update`: lines naming an entry already in the directory (id, FINESS, SIRET or ROR id)
+ * update it instead of being refused. The report says, line by line, what is (or in a dry run,
+ * would be) created, updated or left unchanged, and every problem with its line and column.
+ */
+export async function importDirectoryCsvWithUpdates(
+  deps: AppDeps,
+  actor: Actor | null,
+  body: Uint8Array | string,
+  ctx: RequestContext,
+  dryRun: boolean,
+): Promise<DirectoryImportReport> {
+  assertCan(actor, 'directory.import');
+  const text = typeof body === 'string' ? body : decodeCsvBytes(body);
+  const { lines, issues } = readDirectoryCsv(text);
+  return importWithUpdates(deps, actor, ctx, lines, issues, {
+    format: 'csv',
+    dryRun,
+    label: (i) => `à la ligne ${lines[i].line}`,
+  });
 }
 
 function failure(all: CsvImportIssue[]): CsvImportFailure {

@@ -1,4 +1,4 @@
-import { FHIR_DEFAULT_COUNT, FHIR_MAX_COUNT, FHIR_SEARCH_PARAMS, FHIR_SYSTEMS } from '@palliance/core';
+import { FHIR_DEFAULT_COUNT, FHIR_MAX_COUNT, FHIR_SEARCH_PARAMS, FHIR_SYSTEMS, IMPORT_OUTCOMES, type CsvImportIssue } from '@palliance/core';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-types';
 import type { Actor, RequestContext } from '../../http/actor';
@@ -6,7 +6,8 @@ import { assertCan } from '../../http/permissions';
 import { describeEntry, entryPath, readDirectoryBundle } from './fhir-bundle';
 import { toResource, type FhirLabels, type FhirResource, type FhirResourceType } from './fhir-resources';
 import { findBatchIssues, insertBatch } from './import-batch';
-import { FhirError, type FhirIssue } from './operation-outcome';
+import { FhirError, operationOutcome, type FhirIssue } from './operation-outcome';
+import { importWithUpdates } from './update-import';
 import { listPublishedStructures, referenceLabels, type PublishedFilter } from './published-structures';
 
 export const fhirBase = (deps: AppDeps) => `${deps.config.publicUrl.replace(/\/+$/, '')}/fhir/R4`;
@@ -188,6 +189,80 @@ export async function importDirectoryBundle(deps: AppDeps, actor: Actor | null, 
     entry: reading.entries.map((e) => ({
       response: { status: '201 Created', location: `${e.type}/${idOfEntry.get(e.index)}/_history/1` },
     })),
+  };
+}
+
+/**
+ * `?mode=update`: an entry naming a structure already in the directory (our id, FINESS, SIRET or
+ * ROR id) updates it. With `dryRun=true` the answer is an informational OperationOutcome, one issue
+ * per structure (création, mise à jour with the fields, inchangée); problems are a 400
+ * OperationOutcome and nothing is written; applied, a transaction-response Bundle (201 for a
+ * creation, 200 for an update or an unchanged entry).
+ */
+export async function importDirectoryBundleWithUpdates(deps: AppDeps, actor: Actor | null, body: unknown, ctx: RequestContext, dryRun: boolean) {
+  assertCan(actor, 'directory.import');
+  const reading = readDirectoryBundle(body);
+  const groups = reading.groups;
+  // Problems are reported against the structure's Organization entry; their FHIRPath says where.
+  const groupOfEntry = new Map<number, number>();
+  for (const g of groups) for (const e of [g.org, g.hs, g.loc]) if (e) groupOfEntry.set(e.index, g.org.index);
+  const readingIssues: CsvImportIssue[] = reading.issues.map((i) => {
+    const at = entryIndex(i);
+    return { line: groupOfEntry.get(at) ?? at, column: i.expression?.[0] ?? null, reason: i.diagnostics };
+  });
+  const report = await importWithUpdates(
+    deps,
+    actor,
+    ctx,
+    groups.map((g) => ({
+      line: g.org.index,
+      candidate: g.candidate,
+      check: g.check,
+      columnOf: (field: string) => {
+        const { entry, path } = g.locate(field);
+        return entryPath(entry, path);
+      },
+    })),
+    readingIssues,
+    { format: 'fhir', dryRun, label: (i) => `dans l’entrée ${groups[i].org.index}` },
+  );
+  if (report.problems.length) {
+    throw new FhirError(
+      400,
+      report.problems.map((p) => ({
+        code: /existe déjà|désignent|déjà mise à jour/.test(p.reason) ? 'duplicate' : 'invalid',
+        diagnostics: `Entrée ${p.line} : ${p.reason}`,
+        ...(p.column ? { expression: [p.column] } : {}),
+      })),
+    );
+  }
+  if (dryRun) {
+    return operationOutcome(
+      [
+        { code: 'informational' as const, diagnostics: report.message },
+        ...report.lines.map((l) => ({
+          code: 'informational' as const,
+          diagnostics: `Entrée ${l.line}${l.name ? ` « ${l.name} »` : ''} : ${IMPORT_OUTCOMES[l.outcome]}${l.changedFields.length ? ` (${l.changedFields.join(', ')})` : ''}.`,
+          expression: [`Bundle.entry[${l.line}]`],
+        })),
+      ],
+      'information',
+    );
+  }
+  const lineOf = new Map(report.lines.map((l) => [l.line, l]));
+  const versions = new Map(
+    (await deps.handle.query<{ id: string; version: number }>('SELECT id, version FROM structure WHERE id = ANY($1::uuid[])', [report.lines.map((l) => l.id)])).map((r) => [
+      r.id,
+      r.version,
+    ]),
+  );
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction-response',
+    entry: reading.entries.map((e) => {
+      const l = lineOf.get(groupOfEntry.get(e.index)!)!;
+      return { response: { status: l.outcome === 'created' ? '201 Created' : '200 OK', location: `${e.type}/${l.id}/_history/${versions.get(l.id!) ?? 1}` } };
+    }),
   };
 }
 

@@ -25,6 +25,7 @@ export interface CheckableInput {
   types?: string[];
   parentId?: string | null;
   finess?: string | null;
+  siret?: string | null;
   rorId?: string | null;
   postalCode?: string | null;
   communeCode?: string | null;
@@ -65,6 +66,7 @@ export function checkableFrom(raw: Record<string, unknown>, failed: readonly str
     types: texts(raw.types, 'types'),
     parentId: text('parentId'),
     finess: text('finess'),
+    siret: text('siret'),
     rorId: text('rorId'),
     postalCode: text('postalCode'),
     communeCode: text('communeCode'),
@@ -79,6 +81,7 @@ interface ExistingRow {
   id: string;
   name: string;
   finess: string | null;
+  siret: string | null;
   ror_id: string | null;
   name_search: string;
   commune_code: string | null;
@@ -93,9 +96,24 @@ const uniq = <T>(xs: Iterable<T>) => [...new Set(xs)];
  * `label(i)` names an item in messages ("à la ligne 4", "dans l'entrée 3").
  */
 export async function findBatchIssues(handle: DbHandle, items: readonly BatchItem[], label: (index: number) => string): Promise<CandidateIssue[]> {
+  return (await checkBatch(handle, items, label, 'create')).issues;
+}
+
+/**
+ * In 'update' mode an entry already in the directory (same id, FINESS, SIRET or ROR id) is not a
+ * problem but the entry to update: `matches[i]` is its id. Identifiers pointing at two different
+ * entries, or two items updating the same entry, are problems.
+ */
+export async function checkBatch(
+  handle: DbHandle,
+  items: readonly BatchItem[],
+  label: (index: number) => string,
+  mode: 'create' | 'update',
+): Promise<{ issues: CandidateIssue[]; matches: (string | null)[] }> {
   const issues: CandidateIssue[] = [];
+  const matches: (string | null)[] = items.map(() => null);
   const add = (index: number, field: string, message: string) => issues.push({ index, field, message });
-  if (items.length === 0) return issues;
+  if (items.length === 0) return { issues, matches };
 
   const types = new Set((await handle.query<{ code: string }>('SELECT code FROM structure_type')).map((r) => r.code));
   const departements = new Set((await handle.query<{ code: string }>('SELECT code FROM departement')).map((r) => r.code));
@@ -114,18 +132,22 @@ export async function findBatchIssues(handle: DbHandle, items: readonly BatchIte
     ...items.map((c) => c.input.parentId).filter((p): p is string => !!p && !batchIds.has(p)),
   ]);
   const existing = await handle.query<ExistingRow>(
-    `SELECT id, name, finess, ror_id, name_search, commune_code FROM structure
-     WHERE id = ANY($1::uuid[]) OR finess = ANY($2::text[]) OR ror_id = ANY($3::text[]) OR name_search = ANY($4::text[])`,
+    `SELECT id, name, finess, siret, ror_id, name_search, commune_code FROM structure
+     WHERE id = ANY($1::uuid[]) OR finess = ANY($2::text[]) OR ror_id = ANY($3::text[]) OR name_search = ANY($4::text[])
+        OR siret = ANY($5::text[])`,
     [
       lookupIds,
       uniq(items.map((c) => c.input.finess).filter((f): f is string => !!f)),
       uniq(items.map((c) => c.input.rorId).filter((r): r is string => !!r)),
       uniq(items.filter((c) => c.input.name).map((c) => foldForSearch(c.input.name!))),
+      mode === 'update' ? uniq(items.map((c) => c.input.siret).filter((x): x is string => !!x)) : [],
     ],
   );
   const byId = new Map(existing.map((r) => [r.id, r]));
   const byFiness = new Map(existing.filter((r) => r.finess).map((r) => [r.finess!, r]));
   const byRor = new Map(existing.filter((r) => r.ror_id).map((r) => [r.ror_id!, r]));
+  const bySiret = new Map(existing.filter((r) => r.siret).map((r) => [r.siret!, r]));
+  const seenMatch = new Map<string, number>();
   const byName = new Map(existing.map((r) => [`${r.name_search}|${r.commune_code ?? ''}`, r]));
   const seenId = new Map<string, number>();
   const seenFiness = new Map<string, number>();
@@ -137,7 +159,35 @@ export async function findBatchIssues(handle: DbHandle, items: readonly BatchIte
     const { input } = c;
     // Already in the directory: the import creates, it never overwrites an entry.
     let duplicate = false;
-    if (c.idGiven && byId.has(c.id)) {
+    let match: ExistingRow | undefined;
+    if (mode === 'update') {
+      // The identifiers must all designate the same entry (or none): otherwise which one to update?
+      const found: [string, ExistingRow | undefined][] = [
+        ['id', c.idGiven ? byId.get(c.id) : undefined],
+        ['finess', input.finess ? byFiness.get(input.finess) : undefined],
+        ['siret', input.siret ? bySiret.get(input.siret) : undefined],
+        ['rorId', input.rorId ? byRor.get(input.rorId) : undefined],
+      ];
+      const hits = found.filter((f): f is [string, ExistingRow] => !!f[1]);
+      match = hits[0]?.[1];
+      const other = hits.find((h) => h[1].id !== match!.id);
+      if (other) {
+        add(i, other[0], `Les identifiants de cette structure désignent deux fiches différentes : ${named(match!)} et ${named(other[1])}.`);
+        match = undefined;
+      } else if (match && c.idGiven && match.id !== c.id) {
+        add(i, 'id', `L’id ${c.id} ne correspond à aucune fiche, alors que ses identifiants désignent ${named(match)} : laissez l’id vide ou mettez ${match.id}.`);
+        match = undefined;
+      } else if (match && seenMatch.has(match.id)) {
+        add(i, hits[0][0], `La fiche ${named(match)} est déjà mise à jour ${label(seenMatch.get(match.id)!)}.`);
+        match = undefined;
+      } else if (match) {
+        seenMatch.set(match.id, i);
+        matches[i] = match.id;
+      }
+      // Matched or not, an existing identifier is not a "duplicate" in this mode.
+      duplicate = hits.length > 0;
+    }
+    if (mode === 'create' && c.idGiven && byId.has(c.id)) {
       add(i, 'id', `Cette structure existe déjà (id ${c.id}, « ${byId.get(c.id)!.name} »). L’import ne modifie pas les fiches existantes : modifiez-la dans l’annuaire ou retirez-la du fichier.`);
       duplicate = true;
     } else if (seenId.has(c.id)) {
@@ -166,7 +216,7 @@ export async function findBatchIssues(handle: DbHandle, items: readonly BatchIte
     if (input.name && input.communeCode !== undefined) {
       const key = `${foldForSearch(input.name)}|${input.communeCode ?? ''}`;
       const sameName = byName.get(key);
-      if (sameName && !duplicate) {
+      if (sameName && !duplicate && sameName.id !== match?.id) {
         add(i, 'name', `Une structure du même nom existe déjà dans cette commune : ${named(sameName)}.`);
       } else if (seenName.has(key)) {
         add(i, 'name', `Une structure du même nom dans la même commune figure déjà ${label(seenName.get(key)!)}.`);
@@ -187,7 +237,7 @@ export async function findBatchIssues(handle: DbHandle, items: readonly BatchIte
     const unknownCommunes = uniq((input.coverage?.communes ?? []).filter((x) => !communes.has(x)));
     if (unknownCommunes.length) add(i, 'coverage.communes', `Commune${unknownCommunes.length > 1 ? 's' : ''} inconnue${unknownCommunes.length > 1 ? 's' : ''} : ${unknownCommunes.join(', ')}.`);
     if (input.parentId) {
-      if (input.parentId === c.id) add(i, 'parentId', 'Une structure ne peut pas être rattachée à elle-même.');
+      if (input.parentId === c.id || input.parentId === match?.id) add(i, 'parentId', 'Une structure ne peut pas être rattachée à elle-même.');
       else if (!batchIds.has(input.parentId) && !byId.has(input.parentId)) {
         add(i, 'parentId', `L’organisation de rattachement ${input.parentId} n’existe ni dans l’annuaire ni dans cet import.`);
       }
@@ -207,7 +257,7 @@ export async function findBatchIssues(handle: DbHandle, items: readonly BatchIte
     }
     if (p === i && c.input.parentId !== c.id) add(i, 'parentId', 'Rattachement circulaire : cette structure dépend, de proche en proche, d’elle-même.');
   });
-  return issues;
+  return { issues, matches };
 }
 
 /** Indexes so that each parent of the batch comes before its children (no cycle: checked before). */

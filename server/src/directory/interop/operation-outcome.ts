@@ -17,7 +17,8 @@ export type IssueType =
   | 'too-costly'
   | 'throttled'
   | 'transient'
-  | 'exception';
+  | 'exception'
+  | 'informational';
 
 export interface FhirIssue {
   code: IssueType;

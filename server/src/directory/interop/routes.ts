@@ -1,11 +1,19 @@
-import { apiErrorSchema, csvImportFailureSchema, DIRECTORY_CSV_MAX_BYTES, directoryExportQuerySchema, directoryImportAnswerSchema } from '@palliance/core';
+import {
+  apiErrorSchema,
+  csvImportFailureSchema,
+  DIRECTORY_CSV_MAX_BYTES,
+  directoryExportQuerySchema,
+  directoryImportAnswerSchema,
+  directoryImportQuerySchema,
+  directoryImportReportSchema,
+} from '@palliance/core';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { AppInstance } from '../../app-types';
 import { AppError } from '../../http/errors';
 import { accessHook } from '../../http/session';
-import { exportDirectoryCsv, importDirectoryCsv } from './directory-csv';
-import { exportDirectoryBundle, importDirectoryBundle, readFhir, searchFhir } from './directory-fhir';
+import { exportDirectoryCsv, importDirectoryCsv, importDirectoryCsvWithUpdates } from './directory-csv';
+import { exportDirectoryBundle, importDirectoryBundle, importDirectoryBundleWithUpdates, readFhir, searchFhir } from './directory-fhir';
 import { FHIR_RESOURCE_TYPES } from './fhir-resources';
 import { FHIR_JSON, operationOutcome, toFhirError } from './operation-outcome';
 
@@ -54,15 +62,27 @@ export async function directoryInteropRoutes(app: AppInstance): Promise<void> {
         description:
           'Corps : le fichier CSV (Content-Type: text/csv), séparateur « ; » ou « , », UTF-8 ou Windows-1252. ' +
           'Chaque ligne est vérifiée avant toute écriture ; en cas de problème, réponse 400 {code: "invalid_csv", message, errors: [{line, column, reason}]} et rien n’est enregistré. ' +
-          'Une ligne dont l’id, le FINESS, l’identifiant ROR ou le nom dans la même commune existe déjà est refusée.',
+          'Une ligne dont l’id, le FINESS, l’identifiant ROR ou le nom dans la même commune existe déjà est refusée. ' +
+          'Avec ?mode=update, une ligne dont l’id, le FINESS, le SIRET ou l’identifiant ROR désigne une fiche existante la met à jour ' +
+          '(nouvelle version, historique conservé) ; réponse 200 : rapport ligne par ligne (création, mise à jour, inchangée, erreur). ' +
+          'Ajoutez dryRun=true pour obtenir ce rapport sans rien enregistrer. En cas de problème, 400 avec ce même rapport et rien n’est enregistré.',
+        querystring: directoryImportQuerySchema,
         // 400: the list of problems of the file, or the usual error shape (e.g. a bad Content-Type).
-        response: { 201: directoryImportAnswerSchema, 400: z.union([csvImportFailureSchema, apiErrorSchema]) },
+        response: {
+          200: directoryImportReportSchema,
+          201: directoryImportAnswerSchema,
+          400: z.union([csvImportFailureSchema, directoryImportReportSchema, apiErrorSchema]),
+        },
       },
     },
     async (req, reply) => {
       const body = req.body as unknown;
       if (!(Buffer.isBuffer(body) || typeof body === 'string')) {
         throw new AppError(415, 'unsupported_media_type', 'Envoyez le fichier CSV lui-même, avec l’en-tête Content-Type: text/csv.');
+      }
+      if (req.query.mode === 'update') {
+        const report = await importDirectoryCsvWithUpdates(deps, req.actor, body, req.ctx, req.query.dryRun);
+        return reply.status(report.applied || report.dryRun ? 200 : 400).send(report);
       }
       const result = await importDirectoryCsv(deps, req.actor, body, req.ctx);
       if (!result.ok) return reply.status(400).send(result.failure);
@@ -121,8 +141,21 @@ async function fhirRoutes(app: AppInstance): Promise<void> {
       bodyLimit: FHIR_MAX_BYTES,
       config: { access: 'directory.import' },
       onRequest: accessHook,
-      schema: { tags: fhirTags, summary: 'Importer un Bundle (collection ou transaction) de structures, tout ou rien' },
+      schema: {
+        tags: fhirTags,
+        summary: 'Importer un Bundle (collection ou transaction) de structures, tout ou rien',
+        description:
+          'Avec ?mode=update, une entrée dont l’id, le FINESS, le SIRET ou l’identifiant ROR désigne une fiche existante la met à jour ' +
+          '(nouvelle version, historique conservé). dryRun=true : OperationOutcome informatif, une ligne par structure, rien n’est enregistré.',
+      },
     },
-    async (req, reply) => sendFhir(reply, 200, await importDirectoryBundle(deps, req.actor, req.body, req.ctx)),
+    async (req, reply) => {
+      const query = directoryImportQuerySchema.safeParse(req.query);
+      if (!query.success) throw new AppError(400, 'invalid_query', query.error.issues[0].message);
+      if (query.data.mode === 'update') {
+        return sendFhir(reply, 200, await importDirectoryBundleWithUpdates(deps, req.actor, req.body, req.ctx, query.data.dryRun));
+      }
+      return sendFhir(reply, 200, await importDirectoryBundle(deps, req.actor, req.body, req.ctx));
+    },
   );
 }

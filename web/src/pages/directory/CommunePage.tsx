@@ -289,7 +289,7 @@ function CallGroup({
       {type && (
         <div id={`${id}-help`} className="type-help-panel" hidden={!help}>
           <p>{type.description}</p>
-          {type.editorReview && <p className="badge badge-warn">Description à compléter par un éditeur</p>}
+          {type.editorReview && <p className="badge badge-warn">Description à revoir par un éditeur</p>}
           {type.source && <p className="small muted">Source : {type.source}</p>}
         </div>
       )}

@@ -286,7 +286,7 @@ function Details({ s }: { s: Structure }) {
                   <details className="disclosure">
                     <summary>{t.label}</summary>
                     <p>{t.description}</p>
-                    {t.editorReview && <p className="badge badge-warn">Description à compléter par un éditeur</p>}
+                    {t.editorReview && <p className="badge badge-warn">Description à revoir par un éditeur</p>}
                     {t.source && <p className="small muted">Source : {t.source}</p>}
                   </details>
                 ) : (

@@ -160,4 +160,8 @@ export const CHANGE_KINDS: Record<string, string> = {
   republication: 'Nouvelle publication',
   démo: 'Fiche de démonstration',
   import: 'Import',
+  'import-csv': 'Import CSV',
+  'import-fhir': 'Import FHIR',
+  'update-csv': 'Mise à jour par import CSV',
+  'update-fhir': 'Mise à jour par import FHIR',
 };

@@ -505,15 +505,31 @@ function TypesField({ value, onChange }: { value: string[]; onChange: (v: string
   if (error) return <p className="alert alert-error">{error}</p>;
   if (!types) return <Loading label="Chargement des types de structure…" />;
   const main = value[0] ? byCode.get(value[0])?.label ?? value[0] : null;
+  // Editors see which type descriptions are not (or not generally) backed by their source, and why.
+  const flagged = value.map((code) => byCode.get(code)).filter((t) => t?.editorReview);
   return (
-    <Checkboxes
-      path="types"
-      legend="Types de structure"
-      hint={`Jusqu’à 6 types. Le premier coché est le type principal, sous lequel la structure est classée${main ? ` : ${main}` : ''}.`}
-      options={types.map((t) => ({ value: t.code, label: t.label }))}
-      value={value}
-      onChange={onChange}
-    />
+    <>
+      <Checkboxes
+        path="types"
+        legend="Types de structure"
+        hint={`Jusqu’à 6 types. Le premier coché est le type principal, sous lequel la structure est classée${main ? ` : ${main}` : ''}. « À revoir » : description du type à revoir par un éditeur.`}
+        options={types.map((t) => ({ value: t.code, label: t.editorReview ? `${t.label} — à revoir` : t.label }))}
+        value={value}
+        onChange={onChange}
+      />
+      {flagged.length > 0 && (
+        <div className="alert alert-warn" data-testid="type-review">
+          <p>Description de type à revoir par un éditeur :</p>
+          <ul>
+            {flagged.map((t) => (
+              <li key={t!.code}>
+                <strong>{t!.label}</strong> : {t!.editorReviewReason ?? 'texte sans source à vérifier.'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   );
 }
 
