@@ -195,7 +195,8 @@ export type PlayQuestion = z.infer<typeof playQuestionSchema>;
 
 export const answerResultSchema = z.object({
   questionId: z.string(),
-  response: responseSchema,
+  /** null: not answered (shown in the correction). */
+  response: responseSchema.nullable(),
   /** Present when feedback may be shown now (self-assessment, or after a graded submission per its settings). */
   points: z.number().optional(),
   correct: z.boolean().optional(),

@@ -19,7 +19,8 @@ export type Action =
   | 'directory.approve'
   | 'directory.import'
   | 'learning.author'
-  | 'learning.teach';
+  | 'learning.teach'
+  | 'learning.attestation.revoke';
 
 export interface Resource {
   departement?: string | null;
@@ -58,6 +59,8 @@ const RULES: Record<Action, Rule> = {
   'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
   // A teacher edits the course they teach (scope = course id), and sees its learners.
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Revoking an attestation of success: a teacher of its course or an admin.
+  'learning.attestation.revoke': (a, r) => isAdmin(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
