@@ -74,7 +74,10 @@ export function scoreQuestion(spec: QuestionSpec, response: QuizResponse | null 
       const right = new Set(spec.correct);
       let good = 0;
       let bad = 0;
-      for (const id of ticked) (right.has(id) ? good++ : bad++);
+      for (const id of ticked) {
+        if (right.has(id)) good++;
+        else bad++;
+      }
       const points = right.size === 0 ? (ticked.size === 0 ? 1 : 0) : clamp01((good - bad) / right.size);
       const ok = bad === 0 && good === right.size;
       const feedback = spec.choices.filter((c) => ticked.has(c.id) && c.feedback).map((c) => c.feedback!);
