@@ -37,4 +37,5 @@ export const quizResults = (id: string, signal?: AbortSignal) => get<QuestionSta
 export const myAttestations = (signal?: AbortSignal) => get<Attestation[]>('/api/v1/me/attestations', { signal });
 export const verifyAttestation = (code: string, signal?: AbortSignal) => get<AttestationPublic>(`/api/v1/attestations/${enc(code)}`, { signal });
 export const attestationPdfUrl = (code: string) => `/api/v1/attestations/${enc(code)}/pdf`;
+export const courseAttestations = (courseId: string, signal?: AbortSignal) => get<Attestation[]>(`/api/v1/courses/${enc(courseId)}/attestations`, { signal });
 export const revokeAttestation = (code: string, reason: string) => post<Attestation>(`/api/v1/attestations/${enc(code)}/revocation`, { reason });

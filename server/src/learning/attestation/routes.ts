@@ -3,12 +3,14 @@ import { attestationPublicSchema, attestationSchema, revocationBodySchema } from
 import type { AppInstance } from '../../app-types';
 import { badInput } from '../../http/errors';
 import { attestationPdf } from './attestation-pdf';
-import { attestationForHolderOrTeacher, myAttestations, publicAttestation } from './read-attestations';
+import { attestationForHolderOrTeacher, courseAttestations, myAttestations, publicAttestation } from './read-attestations';
+import { assertCan } from '../../http/permissions';
 import { revokeAttestation } from './revoke-attestation';
 
 const tags = ['Se former : attestations'];
 // The code is checked in the handler so that a malformed one gets the same "introuvable" as an unknown one.
 const codeParams = z.object({ code: z.string().max(60) });
+const courseParams = z.object({ id: z.uuid({ error: "L'identifiant du cours n'est pas valide." }) });
 const wellFormed = (code: string) => /^[A-Z0-9-]{8,40}$/i.test(code.trim());
 
 export async function attestationRoutes(app: AppInstance): Promise<void> {
@@ -30,6 +32,15 @@ export async function attestationRoutes(app: AppInstance): Promise<void> {
 
   app.get('/api/v1/me/attestations', { config: { access: 'user' }, schema: { tags, summary: 'Mes attestations', response: { 200: z.array(attestationSchema) } } }, async (req) =>
     myAttestations(deps, req.actor),
+  );
+
+  app.get(
+    '/api/v1/courses/:id/attestations',
+    { config: { access: 'user' }, schema: { tags, summary: 'Attestations délivrées pour un cours (équipe enseignante)', params: courseParams, response: { 200: z.array(attestationSchema) } } },
+    async (req) => {
+      assertCan(req.actor, 'learning.teach', { courseId: req.params.id });
+      return courseAttestations(deps, req.params.id);
+    },
   );
 
   app.get(

@@ -319,5 +319,52 @@ describe('attestations', () => {
     const after = await visitor.get(`/api/v1/attestations/${code}`);
     expect(after.body).toMatchObject({ status: 'révoquée', revocationReason: 'Fraude constatée' });
     expect(await t.query("SELECT * FROM audit_event WHERE action = 'attestation.revoked' AND actor_id = $1", [teacher.id])).toHaveLength(1);
+    const listed = await teacher.client.get(`/api/v1/courses/${courseId}/attestations`);
+    expect(listed.body).toMatchObject([{ code, status: 'révoquée', learnerName: 'Test Utilisateur' }]);
+    expect((await u.client.get(`/api/v1/courses/${courseId}/attestations`)).status).toBe(403);
+    // The learner's own list shows it revoked too.
+    expect((await u.client.get('/api/v1/me/attestations')).body[0].status).toBe('révoquée');
+  });
+
+  it('limits the public lookup so that codes cannot be scanned', async () => {
+    const visitor = t.client();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await visitor.get(`/api/v1/attestations/ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZ${String(i).padStart(2, '0')}`)).status);
+    expect(statuses).toContain(404);
+    expect(statuses.at(-1)).toBe(429);
+    const limited = await visitor.get('/api/v1/attestations/ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ');
+    expect(limited.body.message).toMatch(/^Trop de tentatives/);
+  });
+});
+
+describe('review settings', () => {
+  it('hides the correction of a graded quiz until it closes when so set, and never shows another learner’s attempt', async () => {
+    const { courseId, sessionId } = await course();
+    const ids = await bank(courseId);
+    const quiz = await admin.post(`/api/v1/courses/${courseId}/quizzes`, {
+      title: 'Correction après fermeture',
+      kind: 'graded',
+      selection: { mode: 'fixed', questionIds: ids },
+      closesAt: at(1),
+      reviewMode: 'after_close',
+    });
+    const u = await enrolled(sessionId);
+    const a = await u.client.post(`/api/v1/quizzes/${quiz.body.id}/attempts`);
+    await u.client.put(`/api/v1/attempts/${a.body.id}/answers/${ids[0]}`, { response: right[0] });
+    const done = await u.client.post(`/api/v1/attempts/${a.body.id}/submit`);
+    expect(done.body).toMatchObject({ reviewShown: false, scorePercent: 33.33 });
+    expect(done.body.answers[0].expected).toBeUndefined();
+    const other = await enrolled(sessionId);
+    expect((await other.client.get(`/api/v1/attempts/${a.body.id}`)).status).toBe(404);
+    expect((await other.client.put(`/api/v1/attempts/${a.body.id}/answers/${ids[0]}`, { response: right[0] })).status).toBe(404);
+    const saved = clock;
+    try {
+      clock = new Date(saved.getTime() + 2 * DAY);
+      const later = await u.client.get(`/api/v1/attempts/${a.body.id}`);
+      expect(later.body.reviewShown).toBe(true);
+      expect(later.body.answers).toHaveLength(3);
+    } finally {
+      clock = saved;
+    }
   });
 });

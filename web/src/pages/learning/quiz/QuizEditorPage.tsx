@@ -6,6 +6,7 @@ import { courseQuizzes, createQuiz, deleteQuestion, listQuestions, updateQuiz } 
 import { RequireAuth } from '../../../session/RequireAuth';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
+import { CourseAttestations } from './CourseAttestations';
 import { QuestionForm } from './QuestionForm';
 import { quizFacts } from './QuizPage';
 import { useLoad } from './use-load';
@@ -124,6 +125,7 @@ function QuizEditor() {
           ))}
         </ol>
       </section>
+      <CourseAttestations courseId={id} />
     </div>
   );
 }
