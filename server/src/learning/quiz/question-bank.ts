@@ -3,9 +3,9 @@ import type { Question, QuestionInput } from '@palliance/core';
 import type { AppDeps } from '../../app-types';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import type { Db } from '../../db/client';
-import { course, quizQuestion } from '../../db/schema';
+import { course, quiz, quizQuestion } from '../../db/schema';
 import type { Actor, RequestContext } from '../../http/actor';
-import { notFound } from '../../http/errors';
+import { conflict, notFound } from '../../http/errors';
 import { assertCan, requireActor } from '../../http/permissions';
 
 type QuestionRow = typeof quizQuestion.$inferSelect;
@@ -78,6 +78,11 @@ export async function deleteQuestion(deps: AppDeps, actor: Actor | null, id: str
   const existing = await findQuestion(deps.db, id);
   const a = await assertTeaches(deps.db, actor, existing.courseId);
   await deps.db.transaction(async (tx) => {
+    // A fixed quiz would silently lose a question: the teacher removes it from the quiz first.
+    const using = (await tx.select({ title: quiz.title, selection: quiz.selection }).from(quiz).where(eq(quiz.courseId, existing.courseId))).filter(
+      (q) => q.selection.mode === 'fixed' && q.selection.questionIds.includes(id),
+    );
+    if (using.length) throw conflict(`Cette question fait partie du quiz « ${using[0].title} » : retirez-la de ce quiz avant de la supprimer.`);
     await tx.delete(quizQuestion).where(eq(quizQuestion.id, id));
     await recordAuditEvent(tx, a, ctx, { action: 'quiz.question.deleted', objectType: 'quiz_question', objectId: id, details: { courseId: existing.courseId } });
   });

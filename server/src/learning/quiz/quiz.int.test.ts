@@ -112,6 +112,10 @@ describe('graded quiz attempts', () => {
       passMarkPercent: 60,
     });
     expect(quiz.status).toBe(201);
+    // A question of a fixed quiz cannot be deleted from under it.
+    const del = await admin.delete(`/api/v1/questions/${ids[0]}`);
+    expect(del.status).toBe(409);
+    expect(del.body.message).toContain('« Évaluation »');
     const u = await enrolled(sessionId);
 
     const start = await u.client.post(`/api/v1/quizzes/${quiz.body.id}/attempts`);
