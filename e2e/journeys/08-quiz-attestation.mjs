@@ -14,7 +14,7 @@ const CHRONOLOGY = [
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
   id: '8',
-  name: 'une apprenante réussit l’évaluation finale, télécharge son attestation ; un inconnu, sans compte, la vérifie par son QR code',
+  name: 'une apprenante réussit l’évaluation finale, télécharge son attestation ; un inconnu, sans compte, la vérifie par son QR code ; l’enseignant la révoque',
   async run({ browser, base, track }) {
     const { context, page, problems } = await openPage(browser, base, DESKTOP);
     track(page);
@@ -81,6 +81,30 @@ export default {
     await shot(stranger.page, '8-verification');
     await stranger.page.goto('/verifier/AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
     await stranger.page.getByText('Attestation introuvable').waitFor();
+
+    // The course's teacher adds a question to the bank, then revokes the attestation with a reason.
+    const teacher = await openPage(browser, base, DESKTOP);
+    track(teacher.page);
+    const t = await teacher.context.request.post('/api/v1/auth/login', { data: { email: 'enseignant@example.org', password: DEMO_PASSWORD } });
+    if (!t.ok()) throw new Error(`connexion de l’enseignant : ${t.status()}`);
+    await teacher.page.goto(`/se-former/cours/${DEMO_COURSE}/quiz/gestion`);
+    await heading1(teacher.page, 'Quiz et banque de questions').waitFor();
+    await teacher.page.getByRole('button', { name: 'Nouvelle question' }).click();
+    await teacher.page.getByLabel('Type de question').selectOption('true_false');
+    await teacher.page.getByLabel('Énoncé').fill('Le MOOC est destiné à tous les professionnels de santé.');
+    await teacher.page.getByLabel('Source du contenu').fill('Document source 000');
+    await teacher.page.getByRole('button', { name: 'Enregistrer la question' }).click();
+    await teacher.page.getByText('Le MOOC est destiné à tous les professionnels de santé.', { exact: true }).waitFor();
+    await teacher.page.getByRole('button', { name: 'Révoquer l’attestation de Inès Infirmière (démo)' }).click();
+    await teacher.page.getByLabel(/Motif de la révocation/).fill('Démonstration de la révocation');
+    await teacher.page.getByRole('button', { name: 'Confirmer la révocation' }).click();
+    await teacher.page.getByText('Motif de la révocation : Démonstration de la révocation').waitFor();
+    await shot(teacher.page, '8-enseignant');
+    if (teacher.problems.length) throw new Error(teacher.problems.join('\n'));
+    await teacher.context.close();
+
+    await stranger.page.goto(`/verifier/${code}`);
+    await stranger.page.getByText(/^Attestation révoquée le .* : Démonstration de la révocation\.$/).waitFor();
     if (stranger.problems.length) throw new Error(stranger.problems.join('\n'));
     await stranger.context.close();
   },
