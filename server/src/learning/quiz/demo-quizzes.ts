@@ -112,7 +112,8 @@ export const DEMO_FINAL_QUIZ_TITLE = 'Évaluation finale (démo)';
 /** The demo MOOC's question bank, a self-assessment, a random training draw and the final evaluation. */
 export async function seedDemoQuizzes(tx: Db, courseId: string, now: Date): Promise<void> {
   const ids: string[] = [];
-  for (const q of QUESTIONS) ids.push((await insertQuestion(tx, courseId, q, now)).id);
+  // One millisecond apart so that the bank lists them in this order.
+  for (const [i, q] of QUESTIONS.entries()) ids.push((await insertQuestion(tx, courseId, q, new Date(now.getTime() + i))).id);
   const quizzes = [
     quizInputSchema.parse({
       title: 'Auto-évaluation : le MOOC en chiffres (démo)',

@@ -5,6 +5,7 @@ import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { useLoad } from '../learning/quiz/use-load';
+import '../learning/quiz/quiz.css';
 
 /** Public, no login: the target of the QR code printed on every attestation. */
 export function VerifyPage() {

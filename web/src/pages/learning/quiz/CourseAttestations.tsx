@@ -16,7 +16,7 @@ export function CourseAttestations({ courseId }: { courseId: string }) {
       {data.length === 0 ? (
         <p>Aucune attestation pour l’instant : elles sont délivrées à la réussite de l’évaluation finale.</p>
       ) : (
-        <ul className="cards">
+        <ul className="quiz-bank">
           {data.map((a) => (
             <AttestationItem key={a.id} a={a} onChange={reload} />
           ))}
@@ -34,6 +34,7 @@ function AttestationItem({ a, onChange }: { a: Attestation; onChange: () => void
     setError(null);
     try {
       await revokeAttestation(a.code, reason);
+      setOpen(false);
       onChange();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'La révocation a échoué.');
@@ -54,7 +55,7 @@ function AttestationItem({ a, onChange }: { a: Attestation; onChange: () => void
           </button>
         )}
       </p>
-      {open && (
+      {open && a.status === 'valide' && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
