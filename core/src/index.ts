@@ -18,3 +18,5 @@ export * from './contracts/platform';
 export * from './contracts/learning';
 export * from './contracts/privacy';
 export * from './contracts/events';
+export * from './contracts/quiz';
+export * from './contracts/attestation';

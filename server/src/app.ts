@@ -25,6 +25,8 @@ import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
 import { privacyRoutes } from './privacy/routes';
 import { eventRoutes } from './events/routes';
+import { quizRoutes } from './learning/quiz/routes';
+import { attestationRoutes } from './learning/attestation/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -124,6 +126,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(learningRoutes);
   await app.register(privacyRoutes);
   await app.register(eventRoutes);
+  await app.register(quizRoutes);
+  await app.register(attestationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

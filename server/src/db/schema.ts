@@ -343,3 +343,84 @@ export const eventFeedToken = pgTable('event_feed_token', {
   tokenHash: text('token_hash').notNull(),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
+
+// Quizzes and attestations (migration 0009_quizzes_attestations.sql)
+
+export const quizQuestion = pgTable('quiz_question', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  kind: text('kind').notNull(),
+  prompt: text('prompt').notNull(),
+  explanation: text('explanation').notNull().default(''),
+  tags: text('tags').array().notNull().default([]),
+  source: text('source').notNull().default(''),
+  spec: jsonb('spec').$type<import('@palliance/core').QuestionSpec>().notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const quiz = pgTable('quiz', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  kind: text('kind').notNull(),
+  isFinal: boolean('is_final').notNull().default(false),
+  selection: jsonb('selection').$type<{ mode: 'fixed'; questionIds: string[] } | { mode: 'draw'; count: number; tags: string[] }>().notNull(),
+  maxAttempts: integer('max_attempts'),
+  passMarkPercent: doublePrecision('pass_mark_percent').notNull().default(0),
+  opensAt: tz('opens_at'),
+  closesAt: tz('closes_at'),
+  timeLimitMinutes: integer('time_limit_minutes'),
+  reviewMode: text('review_mode').notNull().default('after_submit'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const quizAttempt = pgTable('quiz_attempt', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  quizId: uuid('quiz_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  sessionId: uuid('session_id'),
+  number: integer('number').notNull(),
+  questions: jsonb('questions').$type<{ id: string; prompt: string; explanation: string; spec: import('@palliance/core').QuestionSpec }[]>().notNull(),
+  startedAt: tz('started_at').notNull().defaultNow(),
+  deadlineAt: tz('deadline_at'),
+  submittedAt: tz('submitted_at'),
+  scorePercent: doublePrecision('score_percent'),
+  passed: boolean('passed'),
+});
+
+export const quizAnswer = pgTable(
+  'quiz_answer',
+  {
+    attemptId: uuid('attempt_id').notNull(),
+    questionId: uuid('question_id').notNull(),
+    response: jsonb('response').$type<import('@palliance/core').QuizResponse>().notNull(),
+    points: doublePrecision('points').notNull(),
+    correct: boolean('correct').notNull(),
+    answeredAt: tz('answered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+export const attestation = pgTable('attestation', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull(),
+  userId: uuid('user_id').notNull(),
+  courseId: uuid('course_id').notNull(),
+  sessionId: uuid('session_id'),
+  attemptId: uuid('attempt_id'),
+  learnerName: text('learner_name').notNull(),
+  profession: text('profession').notNull().default(''),
+  courseTitle: text('course_title').notNull(),
+  hours: doublePrecision('hours').notNull(),
+  sessionStartsAt: tz('session_starts_at').notNull(),
+  sessionEndsAt: tz('session_ends_at').notNull(),
+  scorePercent: doublePrecision('score_percent').notNull(),
+  dpcReference: text('dpc_reference'),
+  issuedAt: tz('issued_at').notNull().defaultNow(),
+  revokedAt: tz('revoked_at'),
+  revokedBy: uuid('revoked_by'),
+  revocationReason: text('revocation_reason'),
+});

@@ -20,7 +20,8 @@ export type Action =
   | 'directory.import'
   | 'learning.author'
   | 'learning.teach'
-  | 'events.organise';
+  | 'events.organise'
+  | 'learning.attestation.revoke';
 
 export interface Resource {
   departement?: string | null;
@@ -61,6 +62,8 @@ const RULES: Record<Action, Rule> = {
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
   // Webinars, workshops and exchange groups: admins, content editors, coordinators of the event's department.
   'events.organise': (a, r) => isAdmin(a, r) || isEditor(a, r) || coordinates(a, r),
+  // Revoking an attestation of success: a teacher of its course or an admin.
+  'learning.attestation.revoke': (a, r) => isAdmin(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -3,6 +3,7 @@ import { courseInputSchema, sessionInputSchema, type CourseInput, type TeacherIn
 import type { DbHandle } from '../db/client';
 import { DEMO_IDS } from '../db/seed/demo';
 import { insertCourse, insertLesson, insertModule, insertSession, insertTeacher } from './author-course';
+import { seedDemoQuizzes } from './quiz/demo-quizzes';
 
 // Fictional demo content built on the source documents: the palliative-care MOOC of
 // ../shared/seeds/000_3b322474cea294c0.txt (2025 session: 6 modules) and the 6-week SPOC of
@@ -105,6 +106,7 @@ export async function seedDemoCourses(handle: DbHandle): Promise<boolean> {
       null,
       now,
     );
+    await seedDemoQuizzes(tx, mooc, now);
 
     const spoc = await insertCourse(tx, SPOC, null, null, now, { id: DEMO_SPOC_ID, isDemo: true });
     await insertTeacher(tx, spoc, TEAM[0], null, null);
