@@ -46,5 +46,5 @@ describe('the platform started twice on the same data', () => {
       await second.stop();
       await prepared.drop().catch(() => {});
     }
-  });
+  }, 180_000);
 });
