@@ -31,6 +31,7 @@ export const router = createBrowserRouter([
       { path: 'se-former', ...page(() => import('./pages/learning/LearningPage'), 'LearningPage') },
       { path: 'se-former/cours/:id', ...page(() => import('./pages/learning/CoursePage'), 'CoursePage') },
       { path: 'se-former/mes-formations', ...page(() => import('./pages/learning/MyLearningPage'), 'MyLearningPage') },
+      { path: 'se-former/lecons/:id', ...page(() => import('./pages/learning/lesson/LessonPage'), 'LessonPage') },
       { path: 'annuaire', ...page(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage') },
       { path: 'annuaire/carte', ...page(() => import('./pages/directory/MapPage'), 'MapPage') },
       { path: 'annuaire/communes/:code', ...page(() => import('./pages/directory/CommunePage'), 'CommunePage') },

@@ -13,7 +13,6 @@ let dataDir: string;
 let admin: TestClient;
 let learner: TestClient;
 let outsider: TestClient;
-let n = 0;
 const ids = { course: '', session: '', m1: '', m2: '', l1: '', l1b: '', l2: '', video: '', vtt: '', doc: '', videoBlock: '', lockedVideoBlock: '' };
 const VIDEO_BYTES = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
 
@@ -285,6 +284,5 @@ describe('editing what learners already use', () => {
     const session = await admin.put(`/api/v1/sessions/${ids.session}`, { title: 'S1 bis', registrationOpensAt: at(-10), registrationClosesAt: at(10), startsAt: at(-10), endsAt: at(40) });
     expect(session.body.modules.map((m: { opensAt: string }) => m.opensAt)).toEqual([at(-10), at(-3)]);
     expect((await learner.get(`/api/v1/lessons/${ids.l2}`)).status).toBe(200);
-    n += 1;
   });
 });

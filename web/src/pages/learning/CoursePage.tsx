@@ -9,6 +9,8 @@ import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { KindBadge } from './Catalogue';
+import { CourseProgressPanel } from './lesson/CourseProgressPanel';
+import { LessonLink } from './lesson/LessonLink';
 import { hoursPerWeek, isFull, registrationLabel, seatsLabel, sessionDates } from './learning-format';
 import './learning.css';
 
@@ -117,6 +119,7 @@ export function CoursePage() {
           ) : (
             <p>Aucune session ouverte pour le moment.</p>
           )}
+          {mine?.status === 'enrolled' && <CourseProgressPanel courseId={c.id} />}
         </aside>
         <div className="course-main">
           {c.description && (
@@ -199,7 +202,7 @@ export function CoursePage() {
                       <ol>
                         {m.lessons.map((l) => (
                           <li key={l.id}>
-                            {l.title}
+                            <LessonLink id={l.id} title={l.title} opensAt={m.opensAt} canOpen={c.mayEdit ? 'always' : mine?.status === 'enrolled' ? 'enrolled' : 'no'} />
                             {l.summary && <span className="muted"> — {l.summary}</span>}
                           </li>
                         ))}
