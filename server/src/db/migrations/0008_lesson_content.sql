@@ -26,8 +26,10 @@ CREATE TABLE lesson_block (
   body text NOT NULL DEFAULT '',
   -- text: the safe HTML rendered once at write time (reads are many, writes few).
   html text NOT NULL DEFAULT '',
-  media_id uuid REFERENCES media_file(id) ON DELETE RESTRICT,
-  subtitles_id uuid REFERENCES media_file(id) ON DELETE RESTRICT,
+  -- No action (checked at the end of the statement): a file in use cannot be deleted alone, while a
+  -- course deleted as a whole takes its blocks and files together.
+  media_id uuid REFERENCES media_file(id),
+  subtitles_id uuid REFERENCES media_file(id),
   -- The quiz table belongs to the quiz module (a later migration); the integrator adds the foreign key.
   quiz_id uuid,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -30,7 +30,7 @@ async function upload(c: TestClient, courseId: string, body: Buffer | string, ty
     headers: { 'content-type': type, origin: t.baseUrl, cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     body,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 async function raw(c: TestClient, url: string, headers: Record<string, string> = {}) {
