@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unionIntervals, type Interval } from '@palliance/core';
 import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../../test/harness';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -284,5 +285,19 @@ describe('editing what learners already use', () => {
     const session = await admin.put(`/api/v1/sessions/${ids.session}`, { title: 'S1 bis', registrationOpensAt: at(-10), registrationClosesAt: at(10), startsAt: at(-10), endsAt: at(40) });
     expect(session.body.modules.map((m: { opensAt: string }) => m.opensAt)).toEqual([at(-10), at(-3)]);
     expect((await learner.get(`/api/v1/lessons/${ids.l2}`)).status).toBe(200);
+  });
+});
+
+describe('watched_union() in the database', () => {
+  it('gives the same union as the rule shared with the player', async () => {
+    let seed = 7;
+    const rnd = (max: number) => (seed = (seed * 48271) % 2147483647) % max;
+    for (let i = 0; i < 25; i++) {
+      const parts = (k: number): Interval[] => Array.from({ length: k }, () => { const s = rnd(300); return [s, s + 1 + rnd(60)] as Interval; });
+      const a = parts(rnd(6));
+      const b = parts(rnd(6));
+      const [row] = await t.query<{ u: Interval[] }>('SELECT watched_union($1::jsonb, $2::jsonb) AS u', [JSON.stringify(a), JSON.stringify(b)]);
+      expect(row.u).toEqual(unionIntervals(a, b));
+    }
   });
 });

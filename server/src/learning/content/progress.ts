@@ -35,7 +35,9 @@ export async function reportProgress(deps: AppDeps, actor: Actor | null, blockId
   const a = requireActor(actor);
   const now = deps.now();
   const parts = JSON.stringify(unionIntervals(input.watched as Interval[]));
-  const sentAt = new Date(input.sentAt);
+  // A device whose clock runs ahead must not freeze the resume point for everyone else (another
+  // device, the same one once its clock is fixed): a report is never taken as later than a minute from now.
+  const sentAt = new Date(Math.min(input.sentAt, now.getTime() + 60_000));
   const res = (await deps.db.execute(sql`
     INSERT INTO video_progress AS p (user_id, block_id, lesson_id, course_id, position_seconds, duration_seconds, watched, reported_at, updated_at)
     SELECT ${a.id}, b.id, l.id, m.course_id, ${input.positionSeconds}, ${input.durationSeconds ?? null}, watched_union('[]'::jsonb, ${parts}::jsonb), ${sentAt}, ${now}
