@@ -13,7 +13,7 @@ const videoState = (page) =>
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
   id: '7',
-  name: 'infirmière inscrite au MOOC : regarde une partie de la vidéo, quitte la leçon, revient et reprend à la même seconde',
+  name: 'infirmière inscrite au MOOC : regarde une partie de la vidéo, quitte la leçon, revient et reprend à la même seconde ; l’enseignant ajoute un document et le déplace',
   async run({ browser, base, track }) {
     const { context, page, problems } = await openPage(browser, base, DESKTOP);
     track(page);
@@ -92,5 +92,29 @@ export default {
     await shot(page, '7-lecon-reprise');
     if (problems.length) throw new Error(problems.join('\n'));
     await context.close();
+
+    // The teacher adds a document to the next lesson and moves it above the placeholder text.
+    const t = await openPage(browser, base, DESKTOP);
+    track(t.page);
+    await t.page.goto('/connexion');
+    await login(t.page, 'enseignant@example.org', DEMO_PASSWORD);
+    await until(async () => !new URL(t.page.url()).pathname.startsWith('/connexion'), 'connexion de l’enseignant');
+    await t.page.goto(`/se-former/cours/${MOOC}`);
+    await t.page.getByRole('heading', { name: 'Organisation du cours (équipe enseignante)' }).waitFor();
+    await t.page.getByRole('link', { name: 'Vidéo législation' }).click();
+    await heading1(t.page, 'Vidéo législation').waitFor();
+    await t.page.getByLabel('Type de bloc').selectOption('document');
+    await t.page.getByLabel('Titre du bloc').fill('Fiche de démonstration');
+    await t.page.getByLabel('Document').setInputFiles({ name: 'fiche-demo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% fiche fictive\n') });
+    await t.page.getByRole('button', { name: 'Ajouter le bloc' }).click();
+    await t.page.getByRole('link', { name: 'Télécharger « Fiche de démonstration »' }).waitFor();
+    await t.page.getByRole('button', { name: 'Monter le bloc 2' }).click();
+    await until(
+      async () => (await t.page.locator('.lesson-block').first().getAttribute('class'))?.includes('lesson-block-document'),
+      'document placé en premier',
+    );
+    await shot(t.page, '7-enseignant-blocs');
+    if (t.problems.length) throw new Error(t.problems.join('\n'));
+    await t.context.close();
   },
 };

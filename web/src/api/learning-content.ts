@@ -58,3 +58,5 @@ export async function uploadMedia(courseId: string, file: File, durationSeconds?
   if (!res.ok) throw new ApiError(res.status, data?.code ?? `http_${res.status}`, data?.message ?? `L'envoi a échoué (code ${res.status}).`, data?.field);
   return data as MediaFile;
 }
+export const addModule = (courseId: string, title: string) => post<CourseDetail>(`/api/v1/courses/${enc(courseId)}/modules`, { title });
+export const addLesson = (moduleId: string, title: string) => post<CourseDetail>(`/api/v1/modules/${enc(moduleId)}/lessons`, { title });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { CourseDetail, CourseSession, Enrolment } from '@palliance/core';
 import { ApiError } from '../../api/http';
@@ -13,6 +13,9 @@ import { CourseProgressPanel } from './lesson/CourseProgressPanel';
 import { LessonLink } from './lesson/LessonLink';
 import { hoursPerWeek, isFull, registrationLabel, seatsLabel, sessionDates } from './learning-format';
 import './learning.css';
+
+// The teaching team's tools, downloaded only by those who may edit the course.
+const CourseStructureEditor = lazy(() => import('./lesson/CourseStructureEditor').then((m) => ({ default: m.CourseStructureEditor })));
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
@@ -212,6 +215,11 @@ export function CoursePage() {
                 ))}
               </ol>
             </section>
+          )}
+          {c.mayEdit && (
+            <Suspense fallback={<Loading label="Chargement des outils d’édition…" />}>
+              <CourseStructureEditor course={c} onChange={setCourse} />
+            </Suspense>
           )}
         </div>
 
