@@ -41,7 +41,8 @@ export function LessonPage() {
     return () => controller.abort();
   }, [id]);
 
-  const courseId = lesson?.courseId;
+  // Progress bars are for learners; an author previewing has none.
+  const courseId = lesson?.tracked ? lesson.courseId : undefined;
   useEffect(() => {
     if (!courseId) return;
     const controller = new AbortController();
@@ -117,7 +118,7 @@ export function LessonPage() {
         </section>
       ))}
 
-      {progress && (
+      {progress && lesson.tracked && (
         <section className="card lesson-progress" aria-label="Progression">
           {moduleProgress && <ProgressBar label={`Module ${moduleProgress.position}`} percent={moduleProgress.percent} />}
           <ProgressBar label="Cours" percent={progress.percent} />
