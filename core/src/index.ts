@@ -20,3 +20,4 @@ export * from './contracts/privacy';
 export * from './contracts/events';
 export * from './contracts/quiz';
 export * from './contracts/attestation';
+export * from './contracts/learning-content';

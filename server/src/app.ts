@@ -27,6 +27,8 @@ import { privacyRoutes } from './privacy/routes';
 import { eventRoutes } from './events/routes';
 import { quizRoutes } from './learning/quiz/routes';
 import { attestationRoutes } from './learning/attestation/routes';
+import { learningContentRoutes } from './learning/content/routes';
+import { passedQuizIds } from './learning/quiz/quiz-outcomes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -128,6 +130,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(eventRoutes);
   await app.register(quizRoutes);
   await app.register(attestationRoutes);
+  // Completion counts the quizzes passed, as the quiz module records them.
+  await app.register(learningContentRoutes, { quizOutcomes: { passedQuizIds: (userId: string, quizIds: string[]) => passedQuizIds(deps.db, userId, quizIds) } });
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

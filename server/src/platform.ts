@@ -10,6 +10,7 @@ import { seedDemoStructures } from './directory/demo-structures';
 import { seedDemoCourses } from './learning/demo-courses';
 import { seedDemoEvents } from './events/demo-events';
 import { startEventReminders } from './events/reminders';
+import { seedDemoLessonContent } from './learning/content/demo-content';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { purgeOldAuditEvents } from './privacy/audit-retention';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
@@ -55,6 +56,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoStructures(handle);
       await seedDemoCourses(handle);
       await seedDemoEvents(handle);
+      await seedDemoLessonContent(handle, config.dataDir);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

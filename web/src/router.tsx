@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'se-former/tentatives/:id', ...page(() => import('./pages/learning/quiz/AttemptPage'), 'AttemptPage') },
       { path: 'se-former/mes-attestations', ...page(() => import('./pages/learning/quiz/MyAttestationsPage'), 'MyAttestationsPage') },
       { path: 'verifier/:code', ...page(() => import('./pages/verify/VerifyPage'), 'VerifyPage') },
+      { path: 'se-former/lecons/:id', ...page(() => import('./pages/learning/lesson/LessonPage'), 'LessonPage') },
       { path: 'annuaire', ...page(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage') },
       { path: 'annuaire/carte', ...page(() => import('./pages/directory/MapPage'), 'MapPage') },
       { path: 'annuaire/communes/:code', ...page(() => import('./pages/directory/CommunePage'), 'CommunePage') },

@@ -424,3 +424,69 @@ export const attestation = pgTable('attestation', {
   revokedBy: uuid('revoked_by'),
   revocationReason: text('revocation_reason'),
 });
+
+// Se former: lesson content and progress (migration 0008_lesson_content.sql)
+
+export const mediaFile = pgTable('media_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  kind: text('kind').notNull(),
+  mime: text('mime').notNull(),
+  sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+  originalName: text('original_name').notNull().default(''),
+  storageKey: text('storage_key').notNull(),
+  durationSeconds: doublePrecision('duration_seconds'),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const lessonBlock = pgTable('lesson_block', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  lessonId: uuid('lesson_id').notNull(),
+  position: integer('position').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull().default(''),
+  body: text('body').notNull().default(''),
+  html: text('html').notNull().default(''),
+  mediaId: uuid('media_id'),
+  subtitlesId: uuid('subtitles_id'),
+  quizId: uuid('quiz_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const lessonVisit = pgTable(
+  'lesson_visit',
+  {
+    userId: uuid('user_id').notNull(),
+    lessonId: uuid('lesson_id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    firstSeenAt: tz('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
+);
+
+export const videoProgress = pgTable(
+  'video_progress',
+  {
+    userId: uuid('user_id').notNull(),
+    blockId: uuid('block_id').notNull(),
+    lessonId: uuid('lesson_id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    positionSeconds: doublePrecision('position_seconds').notNull().default(0),
+    durationSeconds: doublePrecision('duration_seconds'),
+    watched: jsonb('watched').$type<[number, number][]>().notNull().default([]),
+    reportedAt: tz('reported_at').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.blockId] })],
+);
+
+export const courseCompletionRule = pgTable('course_completion_rule', {
+  courseId: uuid('course_id').primaryKey(),
+  requireLessonsSeen: boolean('require_lessons_seen').notNull().default(true),
+  videoPercent: integer('video_percent').notNull().default(80),
+  requireQuizzesPassed: boolean('require_quizzes_passed').notNull().default(true),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});

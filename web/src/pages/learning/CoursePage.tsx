@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { CourseDetail, CourseSession, Enrolment } from '@palliance/core';
 import { ApiError } from '../../api/http';
@@ -9,8 +9,13 @@ import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { KindBadge } from './Catalogue';
+import { CourseProgressPanel } from './lesson/CourseProgressPanel';
+import { LessonLink } from './lesson/LessonLink';
 import { hoursPerWeek, isFull, registrationLabel, seatsLabel, sessionDates } from './learning-format';
 import './learning.css';
+
+// The teaching team's tools, downloaded only by those who may edit the course.
+const CourseStructureEditor = lazy(() => import('./lesson/CourseStructureEditor').then((m) => ({ default: m.CourseStructureEditor })));
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
@@ -117,6 +122,7 @@ export function CoursePage() {
           ) : (
             <p>Aucune session ouverte pour le moment.</p>
           )}
+          {mine?.status === 'enrolled' && <CourseProgressPanel courseId={c.id} />}
         </aside>
         <div className="course-main">
           {c.description && (
@@ -199,7 +205,7 @@ export function CoursePage() {
                       <ol>
                         {m.lessons.map((l) => (
                           <li key={l.id}>
-                            {l.title}
+                            <LessonLink id={l.id} title={l.title} opensAt={m.opensAt} canOpen={c.mayEdit ? 'always' : mine?.status === 'enrolled' ? 'enrolled' : 'no'} />
                             {l.summary && <span className="muted"> — {l.summary}</span>}
                           </li>
                         ))}
@@ -209,6 +215,11 @@ export function CoursePage() {
                 ))}
               </ol>
             </section>
+          )}
+          {c.mayEdit && (
+            <Suspense fallback={<Loading label="Chargement des outils d’édition…" />}>
+              <CourseStructureEditor course={c} onChange={setCourse} />
+            </Suspense>
           )}
         </div>
 
