@@ -19,7 +19,9 @@ export type Action =
   | 'directory.approve'
   | 'directory.import'
   | 'learning.author'
-  | 'learning.teach';
+  | 'learning.teach'
+  | 'learning.forum.moderate'
+  | 'learning.groups.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -58,6 +60,12 @@ const RULES: Record<Action, Rule> = {
   'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
   // A teacher edits the course they teach (scope = course id), and sees its learners.
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Teachers and the learner-animators of the course pin, lock, hide and handle reports.
+  // (Reading and posting depend on enrolment, checked with the data in learning/forum/forum-access.ts.)
+  'learning.forum.moderate': (a, r) =>
+    isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && (hasRole(a, 'teacher', r.courseId) || hasRole(a, 'forum_animator', r.courseId))),
+  // Teachers form the groups of their course and review their work.
+  'learning.groups.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
