@@ -76,7 +76,7 @@ export async function createThread(deps: AppDeps, actor: Actor | null, courseId:
 
 /**
  * Replies to a thread. Refused when the thread is locked. After commit, every follower (but the
- * author) gets one e-mail; a member both following and mentioned gets the mention only.
+ * author) gets one e-mail; the replier then follows the thread; a member both following and mentioned gets the mention only.
  */
 export async function replyToThread(deps: AppDeps, actor: Actor | null, threadId: string, input: { body: string; idempotencyKey?: string }, ctx: RequestContext): Promise<{ post: ForumPost; created: boolean }> {
   const now = deps.now();
@@ -96,6 +96,8 @@ export async function replyToThread(deps: AppDeps, actor: Actor | null, threadId
       .values({ threadId, authorId: a.id, bodySource: input.body, bodyHtml: renderMarkdown(input.body), idempotencyKey: input.idempotencyKey ?? null, createdAt: now })
       .returning({ id: forumPost.id });
     await tx.update(forumThread).set({ lastActivityAt: now }).where(eq(forumThread.id, threadId));
+    // Whoever replies follows the thread from then on (they can stop at any time).
+    await tx.insert(forumFollow).values({ threadId, userId: a.id, createdAt: now }).onConflictDoNothing();
     const mentioned = await recordMentions(tx, p.id, access.thread.course_id, access.thread.group_id, input.body, a.id);
     const followers = (await tx.execute(sql`
       SELECT u.id, u.email, u.first_name FROM forum_follow f JOIN app_user u ON u.id = f.user_id
