@@ -15,7 +15,7 @@ import { enrolledLearners, groupsOverview } from './read-groups';
 const notManager = () => forbidden("Seule l'équipe pédagogique du cours peut former les groupes.");
 
 /** Inserts a group, its members and its discussion (a private thread, opened by the teacher with the assignment). */
-async function insertGroup(tx: Db, courseId: string, name: string, assignment: string, memberIds: string[], teacherId: string, now: Date): Promise<string> {
+export async function insertGroup(tx: Db, courseId: string, name: string, assignment: string, memberIds: string[], teacherId: string, now: Date): Promise<string> {
   const [g] = await tx.insert(learningGroup).values({ courseId, name, assignment, createdAt: now }).returning({ id: learningGroup.id });
   if (memberIds.length) await tx.insert(learningGroupMember).values(memberIds.map((userId) => ({ groupId: g.id, courseId, userId })));
   const [t] = await tx.insert(forumThread).values({ courseId, groupId: g.id, authorId: teacherId, title: `Discussion du ${name}`, createdAt: now, lastActivityAt: now }).returning({ id: forumThread.id });
