@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../../audit/record-audit-event';
 import { forumPost, forumReport, forumThread } from '../../db/schema';
 import type { Actor, RequestContext } from '../../http/actor';
 import { AppError, forbidden, notFound } from '../../http/errors';
+import { can } from '../../http/permissions';
 import { courseAccess, postAccess, threadAccess } from './forum-access';
 import { loadPost } from './queries';
 import { loadThread } from './read-forum';
@@ -52,14 +53,16 @@ export async function reportPost(deps: AppDeps, actor: Actor | null, postId: str
   });
 }
 
-/** The moderation queue of a course: open reports, oldest first. */
+/** The moderation queue of a course: open reports, oldest first (group discussions: teachers only). */
 export async function listReports(deps: AppDeps, actor: Actor | null, courseId: string): Promise<ForumReport[]> {
   const access = await courseAccess(deps.db, actor, courseId);
   if (!access.moderator) throw notModerator();
+  // Reports in a group's private discussion reach the teaching team only, not the learner-animators.
+  const mayManageGroups = access.team || can(access.actor, 'learning.groups.manage', { courseId });
   const rows = ((await deps.db.execute(sql`
     SELECT r.id, r.reason, r.created_at, r.post_id, t.title AS thread_title, u.id AS reporter_id, u.first_name, u.last_name, u.profession
     FROM forum_report r JOIN forum_post p ON p.id = r.post_id JOIN forum_thread t ON t.id = p.thread_id JOIN app_user u ON u.id = r.reporter_id
-    WHERE t.course_id = ${courseId} AND t.group_id IS NULL AND r.status = 'open'
+    WHERE t.course_id = ${courseId} AND r.status = 'open' AND (t.group_id IS NULL OR ${mayManageGroups})
     ORDER BY r.created_at, r.id`)) as unknown as {
     rows: { id: string; reason: string; created_at: Date; post_id: string; thread_title: string; reporter_id: string; first_name: string; last_name: string; profession: string }[];
   }).rows;

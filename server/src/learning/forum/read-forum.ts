@@ -3,6 +3,7 @@ import type { Forum, ThreadDetail } from '@palliance/core';
 import type { AppDeps } from '../../app-types';
 import type { Actor } from '../../http/actor';
 import { badInput } from '../../http/errors';
+import { can } from '../../http/permissions';
 import { courseAccess, threadAccess } from './forum-access';
 import { isFollowing, listCourseMembers, listForumModules, listPosts, listThreads, loadThreadSummary } from './queries';
 
@@ -16,7 +17,7 @@ export async function loadForum(deps: AppDeps, actor: Actor | null, courseId: st
   if (access.moderator) {
     const r = (await deps.db.execute(sql`
       SELECT count(*)::int AS n FROM forum_report r JOIN forum_post p ON p.id = r.post_id JOIN forum_thread t ON t.id = p.thread_id
-      WHERE t.course_id = ${courseId} AND t.group_id IS NULL AND r.status = 'open'`)) as unknown as { rows: { n: number }[] };
+      WHERE t.course_id = ${courseId} AND (t.group_id IS NULL OR ${access.team || can(access.actor, 'learning.groups.manage', { courseId })}) AND r.status = 'open'`)) as unknown as { rows: { n: number }[] };
     openReports = Number(r.rows[0].n);
   }
   return {

@@ -80,6 +80,13 @@ describe('groups', () => {
     const mate = ls.find((l) => l.id !== ls[0].id && myGroup.members.some((m: { id: string }) => m.id === l.id))!;
     await t.waitForMail(mate.email, (m) => m.text.includes('soins de support'));
     expect((await ls[0].client.get(`/api/v1/courses/${c.id}/forum`)).body.threads).toEqual([]);
+
+    // A report in a group's discussion reaches the teachers' queue, not the learner-animators'.
+    const animator = await member({ roles: [{ role: 'forum_animator', scope: c.id }] });
+    expect((await mate.client.post(`/api/v1/forum/posts/${reply.body.id}/reports`, { reason: 'Hors sujet' })).status).toBe(201);
+    expect((await teacher.client.get(`/api/v1/courses/${c.id}/forum/reports`)).body.map((r: { post: { id: string } }) => r.post.id)).toEqual([reply.body.id]);
+    expect((await animator.client.get(`/api/v1/courses/${c.id}/forum/reports`)).body).toEqual([]);
+    expect((await animator.client.get(`/api/v1/forum/threads/${myGroup.discussionThreadId}`)).status).toBe(404);
   });
 
   it('creates a group by hand from enrolled learners not yet grouped', async () => {

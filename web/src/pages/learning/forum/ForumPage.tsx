@@ -8,12 +8,22 @@ import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
 import { MarkdownEditor, newIdempotencyKey } from './MarkdownEditor';
+import { RequireAuth } from '../../../session/RequireAuth';
 import './forum.css';
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
 /** The forum of a course (?module= for a module's forum): threads, pinned first, and a form to open one. */
+/** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
 export function ForumPage() {
+  return (
+    <RequireAuth>
+      <ForumView />
+    </RequireAuth>
+  );
+}
+
+function ForumView() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const moduleId = params.get('module');

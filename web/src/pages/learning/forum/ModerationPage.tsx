@@ -7,12 +7,22 @@ import { StatusMessage } from '../../../ui/forms';
 import { formatDate, formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
+import { RequireAuth } from '../../../session/RequireAuth';
 import './forum.css';
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
 /** For teachers and animators: the open reports of a course's forum, and its activity counts. */
+/** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
 export function ModerationPage() {
+  return (
+    <RequireAuth>
+      <ModerationView />
+    </RequireAuth>
+  );
+}
+
+function ModerationView() {
   const { id = '' } = useParams();
   const [reports, setReports] = useState<ForumReport[] | null>(null);
   const [stats, setStats] = useState<ForumStats | null>(null);

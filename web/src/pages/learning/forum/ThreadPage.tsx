@@ -8,13 +8,23 @@ import { formatDateTime } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
 import { MarkdownEditor, newIdempotencyKey } from './MarkdownEditor';
+import { RequireAuth } from '../../../session/RequireAuth';
 import './forum.css';
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 const message = (err: unknown) => (err instanceof ApiError ? err.message : 'L’action n’a pas abouti. Réessayez dans un instant.');
 
 /** A thread with its replies: like, follow, reply, edit or delete one's own, report; moderators pin, lock and hide. */
+/** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
 export function ThreadPage() {
+  return (
+    <RequireAuth>
+      <ThreadView />
+    </RequireAuth>
+  );
+}
+
+function ThreadView() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const [thread, setThread] = useState<ThreadDetail | null>(null);

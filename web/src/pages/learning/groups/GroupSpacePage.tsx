@@ -9,12 +9,22 @@ import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
 import { newIdempotencyKey } from '../forum/MarkdownEditor';
 import { STATUS_LABELS } from './GroupsPage';
+import { RequireAuth } from '../../../session/RequireAuth';
 import '../forum/forum.css';
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
 /** A group's space: members, assignment, discussion, work versions and the teachers' reviews. */
+/** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
 export function GroupSpacePage() {
+  return (
+    <RequireAuth>
+      <GroupSpaceView />
+    </RequireAuth>
+  );
+}
+
+function GroupSpaceView() {
   const { id = '' } = useParams();
   const [g, setG] = useState<GroupSpace | null>(null);
   const [error, setError] = useState<string | null>(null);

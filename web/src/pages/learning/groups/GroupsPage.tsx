@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/http';
 import { FormAlert, StatusMessage, TextAreaField, TextField, useFormFeedback } from '../../../ui/forms';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
+import { RequireAuth } from '../../../session/RequireAuth';
 import '../forum/forum.css';
 
 const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
@@ -13,7 +14,16 @@ const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'A
 export const STATUS_LABELS: Record<string, string> = { aucun_rendu: 'aucun rendu', soumis: 'rendu à évaluer', ...REVIEW_STATUSES };
 
 /** Groups of a course: a learner sees their own; the teaching team sees all, mixes and creates them. */
+/** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
 export function GroupsPage() {
+  return (
+    <RequireAuth>
+      <GroupsView />
+    </RequireAuth>
+  );
+}
+
+function GroupsView() {
   const { id = '' } = useParams();
   const [data, setData] = useState<GroupsOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
