@@ -137,6 +137,8 @@ describe('groups', () => {
     const rev = await teacher.client.post(`/api/v1/group-submissions/${sub.id}/reviews`, { status: 'a_revoir', comment: 'Précisez le rôle du pharmacien.' });
     expect(rev.status).toBe(201);
     expect(rev.body).toMatchObject({ status: 'a_revoir', latestVersion: 1 });
+    const told = await t.waitForMail(inG1.email, (m) => m.subject.includes('version 1 à revoir'));
+    expect(told.text).toContain('Précisez le rôle du pharmacien.');
     const v2 = await inG1.client.post(`/api/v1/groups/${g1.id}/submissions`, { body: 'Deuxième version' });
     expect(v2.body).toMatchObject({ status: 'soumis', latestVersion: 2 });
     expect(v2.body.submissions.map((s: { version: number }) => s.version)).toEqual([2, 1]);

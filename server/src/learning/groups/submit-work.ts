@@ -8,6 +8,7 @@ import { recordAuditEvent } from '../../audit/record-audit-event';
 import { groupReview, groupSubmission } from '../../db/schema';
 import type { Actor, RequestContext } from '../../http/actor';
 import { badInput, forbidden, notFound } from '../../http/errors';
+import type { OutgoingMail } from '../../notifications/mailer';
 import { groupAccess } from './group-access';
 import { loadGroupSpace } from './read-groups';
 
@@ -86,11 +87,26 @@ export async function readSubmissionFile(deps: AppDeps, actor: Actor | null, gro
 export async function reviewWork(deps: AppDeps, actor: Actor | null, submissionId: string, input: { status: 'a_revoir' | 'valide'; comment: string }, ctx: RequestContext): Promise<GroupSpace> {
   const [s] = await deps.db.select({ groupId: groupSubmission.groupId, version: groupSubmission.version }).from(groupSubmission).where(eq(groupSubmission.id, submissionId));
   if (!s) throw notFound("Ce rendu n'existe pas.");
-  await deps.db.transaction(async (tx) => {
+  const mails = await deps.db.transaction(async (tx) => {
     const access = await groupAccess(tx, actor, s.groupId);
     if (!access.mayManage) throw forbidden("Seule l'équipe pédagogique évalue le travail des groupes.");
     const [r] = await tx.insert(groupReview).values({ submissionId, reviewerId: access.actor.id, status: input.status, comment: input.comment, createdAt: deps.now() }).returning({ id: groupReview.id });
     await recordAuditEvent(tx, access.actor, ctx, { action: 'group.work_reviewed', objectType: 'group_review', objectId: r.id, details: { submissionId, groupId: s.groupId, version: s.version, status: input.status } });
+    const members = (await tx.execute(sql`
+      SELECT u.email, u.first_name FROM learning_group_member m JOIN app_user u ON u.id = m.user_id
+      WHERE m.group_id = ${s.groupId} AND u.disabled_at IS NULL ORDER BY u.id`)) as unknown as { rows: { email: string; first_name: string }[] };
+    return members.rows.map((m) => reviewMail(m, { id: s.groupId, name: access.group.name }, s.version, input, deps.config.publicUrl));
   });
+  // The group hears about the review once it is committed.
+  for (const m of mails) await deps.mailer.send(m);
   return loadGroupSpace(deps, actor, s.groupId);
+}
+
+function reviewMail(to: { email: string; first_name: string }, group: { id: string; name: string }, version: number, review: { status: 'a_revoir' | 'valide'; comment: string }, publicUrl: string): OutgoingMail {
+  const verdict = review.status === 'valide' ? 'validée' : 'à revoir';
+  return {
+    to: to.email,
+    subject: `${group.name} : version ${version} ${verdict}`,
+    text: `Bonjour ${to.first_name},\n\nL'équipe pédagogique a évalué la version ${version} du travail de votre groupe « ${group.name} » : ${verdict}.${review.comment ? `\n\nCommentaire :\n${review.comment}` : ''}\n\nVoir l'espace du groupe :\n${publicUrl}/se-former/groupes/${group.id}\n\n--\nPalliance, la plateforme des soins palliatifs à domicile\nVous recevez ce message parce que vous êtes membre de ce groupe.`,
+  };
 }
