@@ -17,7 +17,15 @@ beforeAll(async () => {
   admin = t.client();
   expect((await admin.login(a.email, a.password)).status).toBe(200);
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  // Let the queued mails go out before stopping, so no job is still running when the database closes.
+  for (let i = 0; i < 100 && t; i++) {
+    const [{ n }] = await t.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail' AND state IN ('created', 'retry', 'active')");
+    if (Number(n) === 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await t?.stop();
+});
 
 interface Member {
   id: string;
