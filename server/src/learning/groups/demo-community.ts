@@ -15,7 +15,7 @@ import { mixProfessions } from './mix-professions';
 // pluridisciplinaires au travers d'exercices collaboratifs ». The messages ask questions and share
 // organisation, they give no medical instruction.
 
-const LEARNERS = [
+export const DEMO_COMMUNITY_LEARNERS = [
   { email: 'kine.demo@example.org', firstName: 'Karim', lastName: 'Kiné (démo)', profession: 'masseur_kinesitherapeute' },
   { email: 'pharmacienne.demo@example.org', firstName: 'Pauline', lastName: 'Pharmacienne (démo)', profession: 'pharmacien' },
   { email: 'generaliste.demo@example.org', firstName: 'Gilles', lastName: 'Généraliste (démo)', profession: 'medecin_generaliste' },
@@ -61,7 +61,7 @@ export async function seedDemoCommunity(handle: DbHandle): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await handle.db.transaction(async (tx) => {
     const ids: string[] = [];
-    for (const l of LEARNERS) {
+    for (const l of DEMO_COMMUNITY_LEARNERS) {
       await tx.execute(sql`INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, profession, practice_mode, departement)
         VALUES (${l.email}, now(), ${passwordHash}, ${l.firstName}, ${l.lastName}, ${l.profession}, 'liberal', '06') ON CONFLICT DO NOTHING`);
       ids.push((await userId(tx, l.email))!);
