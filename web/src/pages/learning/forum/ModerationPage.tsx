@@ -105,7 +105,8 @@ function ModerationView() {
           <p>
             {stats.totals.threads} publications, {stats.totals.replies} commentaires et {stats.totals.likes} mentions « J’aime ».
           </p>
-          <table>
+          <div className="table-wrap">
+          <table className="table">
             <caption>Par forum</caption>
             <thead>
               <tr>
@@ -126,7 +127,9 @@ function ModerationView() {
               ))}
             </tbody>
           </table>
-          <table>
+          </div>
+          <div className="table-wrap">
+          <table className="table">
             <caption>Par semaine (tous forums)</caption>
             <thead>
               <tr>
@@ -151,6 +154,7 @@ function ModerationView() {
               })}
             </tbody>
           </table>
+          </div>
         </section>
       )}
     </div>
