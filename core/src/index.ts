@@ -21,3 +21,5 @@ export * from './contracts/events';
 export * from './contracts/quiz';
 export * from './contracts/attestation';
 export * from './contracts/learning-content';
+export * from './contracts/forum';
+export * from './contracts/groups';

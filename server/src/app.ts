@@ -29,6 +29,8 @@ import { quizRoutes } from './learning/quiz/routes';
 import { attestationRoutes } from './learning/attestation/routes';
 import { learningContentRoutes } from './learning/content/routes';
 import { passedQuizIds } from './learning/quiz/quiz-outcomes';
+import { forumRoutes } from './learning/forum/routes';
+import { groupRoutes } from './learning/groups/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -132,6 +134,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(attestationRoutes);
   // Completion counts the quizzes passed, as the quiz module records them.
   await app.register(learningContentRoutes, { quizOutcomes: { passedQuizIds: (userId: string, quizIds: string[]) => passedQuizIds(deps.db, userId, quizIds) } });
+  await app.register(forumRoutes);
+  await app.register(groupRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

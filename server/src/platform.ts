@@ -11,6 +11,7 @@ import { seedDemoCourses } from './learning/demo-courses';
 import { seedDemoEvents } from './events/demo-events';
 import { startEventReminders } from './events/reminders';
 import { seedDemoLessonContent } from './learning/content/demo-content';
+import { seedDemoCommunity } from './learning/groups/demo-community';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { purgeOldAuditEvents } from './privacy/audit-retention';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
@@ -57,6 +58,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoCourses(handle);
       await seedDemoEvents(handle);
       await seedDemoLessonContent(handle, config.dataDir);
+      await seedDemoCommunity(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

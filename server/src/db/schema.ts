@@ -490,3 +490,115 @@ export const courseCompletionRule = pgTable('course_completion_rule', {
   requireQuizzesPassed: boolean('require_quizzes_passed').notNull().default(true),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// Se former, communauté (migration 0010): forum and multidisciplinary groups.
+export const learningGroup = pgTable('learning_group', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  name: text('name').notNull(),
+  assignment: text('assignment').notNull().default(''),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const learningGroupMember = pgTable(
+  'learning_group_member',
+  {
+    groupId: uuid('group_id').notNull(),
+    courseId: uuid('course_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
+);
+
+export const forumThread = pgTable('forum_thread', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id').notNull(),
+  moduleId: uuid('module_id'),
+  groupId: uuid('group_id'),
+  authorId: uuid('author_id').notNull(),
+  title: text('title').notNull(),
+  pinned: boolean('pinned').notNull().default(false),
+  locked: boolean('locked').notNull().default(false),
+  idempotencyKey: text('idempotency_key'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  lastActivityAt: tz('last_activity_at').notNull().defaultNow(),
+});
+
+export const forumPost = pgTable('forum_post', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  threadId: uuid('thread_id').notNull(),
+  authorId: uuid('author_id').notNull(),
+  isOpening: boolean('is_opening').notNull().default(false),
+  bodySource: text('body_source').notNull(),
+  bodyHtml: text('body_html').notNull(),
+  idempotencyKey: text('idempotency_key'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  editedAt: tz('edited_at'),
+  deletedAt: tz('deleted_at'),
+  hiddenAt: tz('hidden_at'),
+  hiddenBy: uuid('hidden_by'),
+});
+
+export const forumLike = pgTable(
+  'forum_like',
+  {
+    postId: uuid('post_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+);
+
+export const forumFollow = pgTable(
+  'forum_follow',
+  {
+    threadId: uuid('thread_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
+);
+
+export const forumMention = pgTable(
+  'forum_mention',
+  {
+    postId: uuid('post_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] })],
+);
+
+export const forumReport = pgTable('forum_report', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  postId: uuid('post_id').notNull(),
+  reporterId: uuid('reporter_id').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('open'),
+  outcome: text('outcome'),
+  resolvedBy: uuid('resolved_by'),
+  resolvedAt: tz('resolved_at'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const groupSubmission = pgTable('group_submission', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  groupId: uuid('group_id').notNull(),
+  version: integer('version').notNull(),
+  authorId: uuid('author_id').notNull(),
+  body: text('body').notNull().default(''),
+  fileName: text('file_name'),
+  fileType: text('file_type'),
+  fileSize: integer('file_size'),
+  filePath: text('file_path'),
+  idempotencyKey: text('idempotency_key'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const groupReview = pgTable('group_review', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  submissionId: uuid('submission_id').notNull(),
+  reviewerId: uuid('reviewer_id').notNull(),
+  status: text('status').notNull(),
+  comment: text('comment').notNull().default(''),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});

@@ -21,7 +21,9 @@ export type Action =
   | 'learning.author'
   | 'learning.teach'
   | 'events.organise'
-  | 'learning.attestation.revoke';
+  | 'learning.attestation.revoke'
+  | 'learning.forum.moderate'
+  | 'learning.groups.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -64,6 +66,12 @@ const RULES: Record<Action, Rule> = {
   'events.organise': (a, r) => isAdmin(a, r) || isEditor(a, r) || coordinates(a, r),
   // Revoking an attestation of success: a teacher of its course or an admin.
   'learning.attestation.revoke': (a, r) => isAdmin(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Teachers and the learner-animators of the course pin, lock, hide and handle reports.
+  // (Reading and posting depend on enrolment, checked with the data in learning/forum/forum-access.ts.)
+  'learning.forum.moderate': (a, r) =>
+    isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && (hasRole(a, 'teacher', r.courseId) || hasRole(a, 'forum_animator', r.courseId))),
+  // Teachers form the groups of their course and review their work.
+  'learning.groups.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

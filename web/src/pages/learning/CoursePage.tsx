@@ -92,6 +92,11 @@ export function CoursePage() {
   const c = course;
   const selected = c.sessions.find((s) => s.id === c.sessionId) ?? null;
   const mine = selected && enrolments ? (enrolments.find((e) => e.sessionId === selected.id && e.status !== 'withdrawn') ?? null) : null;
+  // Forum and groups: enrolled learners (any session of the course), the teaching team and the forum animators.
+  const community =
+    c.mayEdit ||
+    !!enrolments?.some((e) => e.courseId === c.id && e.status === 'enrolled') ||
+    !!me?.roles.some((r) => r.scope === c.id && (r.role === 'teacher' || r.role === 'forum_animator'));
 
   return (
     <div className="page">
@@ -192,6 +197,21 @@ export function CoursePage() {
             )}
           </section>
 
+          {/* Community (forum, groups): open to the enrolled learners and the teaching team. */}
+          {community && (
+            <section aria-labelledby="communaute-titre">
+              <h2 id="communaute-titre">Échanger</h2>
+              <ul>
+                <li>
+                  <Link to={`/se-former/cours/${c.id}/forum`}>Forum du cours</Link>
+                </li>
+                <li>
+                  <Link to={`/se-former/cours/${c.id}/groupes`}>Groupes de travail</Link>
+                </li>
+              </ul>
+            </section>
+          )}
+
           {c.modules.length > 0 && (
             <section aria-labelledby="programme-titre">
               <h2 id="programme-titre">Le programme</h2>
@@ -201,6 +221,11 @@ export function CoursePage() {
                   <li key={m.id}>
                     <h3 className="h3">{m.title}</h3>
                     {m.opensAt && <p className="opens-at">ouvre le {formatDate(m.opensAt)}</p>}
+                    {community && (
+                      <p>
+                        <Link to={`/se-former/cours/${c.id}/forum?module=${m.id}`}>Forum du module</Link>
+                      </p>
+                    )}
                     {m.lessons.length > 0 && (
                       <ol>
                         {m.lessons.map((l) => (
