@@ -19,7 +19,8 @@ export type Action =
   | 'directory.approve'
   | 'directory.import'
   | 'learning.author'
-  | 'learning.teach';
+  | 'learning.teach'
+  | 'survey.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -58,6 +59,8 @@ const RULES: Record<Action, Rule> = {
   'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
   // A teacher edits the course they teach (scope = course id), and sees its learners.
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Surveys are run by a regional cell or a territory: coordinators (any territory), editors, admins.
+  'survey.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || hasRole(a, 'territory_coordinator'),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
