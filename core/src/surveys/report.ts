@@ -271,7 +271,7 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
   const group = opts.groupBy ? classifier(def, opts.groupBy, 'groupBy') : null;
   const groupCount = group ? group.categories.length : 0;
   const groupSizes = new Int32Array(groupCount);
-  const textLimit = opts.textLimit ?? 500;
+  const textLimit = opts.textLimit ?? 100;
   const items = def.questions.map((q) => {
     const list = optionList(q);
     const codeIndex = new Map(list.map((o, i) => [o.code, i]));
@@ -285,39 +285,63 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
     return { rows, cols, nc, counts: rows.categories.map(() => new Int32Array(nc)), totals: new Int32Array(rows.categories.length), missing: new Int32Array(rows.categories.length) };
   });
   let respondents = 0;
+  const position = new Map(def.questions.map((q, i) => [q.linkId, i]));
+  const groupPos = group ? position.get(group.question.linkId)! : -1;
+  const crossPos = crosses.map((c) => [position.get(c.rows.question.linkId)!, position.get(c.cols.question.linkId)!]);
+  // Conditions read the answers they depend on by position, through a small object built per response.
+  const conditions = items.map((it) => it.q.enableWhen.map((w) => [w.question, position.get(w.question)!] as const));
+
+  /** One response, its answers in the order of def.questions (undefined or null = no answer). */
+  const addValues = (id: string, values: ReadonlyArray<AnswerValue | undefined | null>) => {
+    respondents++;
+    const groups = group ? group.classify(values[groupPos] ?? undefined) : [];
+    for (const g of groups) groupSizes[g]++;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      const v = values[k] ?? undefined;
+      let enabled = true;
+      if (conditions[k].length > 0) {
+        const ctx: Answers = {};
+        for (const [linkId, pos] of conditions[k]) {
+          const dep = values[pos];
+          if (dep !== undefined && dep !== null) ctx[linkId] = dep;
+        }
+        enabled = isEnabled(it.q, ctx);
+      }
+      it.accs[0].add(v, enabled);
+      for (const g of groups) it.accs[g + 1].add(v, enabled);
+      if (it.q.kind === 'text' && enabled && typeof v === 'string' && v !== '') {
+        it.textTotal++;
+        const themes = opts.themes?.get(`${id}:${it.q.linkId}`) ?? [];
+        if (themes.length === 0) it.untagged++;
+        for (const t of themes) it.themeCounts.set(t, (it.themeCounts.get(t) ?? 0) + 1);
+        if (it.texts.length < textLimit) it.texts.push({ responseId: id, text: v, themes: [...themes], group: group && groups.length ? group.categories[groups[0]].label : null });
+      }
+    }
+    crosses.forEach((c, i) => {
+      const rk = c.rows.classify(values[crossPos[i][0]] ?? undefined);
+      const v = values[crossPos[i][1]] ?? undefined;
+      const ck = v === undefined ? [] : c.cols.classify(v).filter((k) => k < c.nc);
+      for (const rr of rk) {
+        if (ck.length === 0) {
+          c.missing[rr]++;
+          continue;
+        }
+        c.totals[rr]++;
+        for (const cc of ck) c.counts[rr][cc]++;
+      }
+    });
+  };
 
   return {
+    /** The linkIds in the order addValues expects. */
+    order: def.questions.map((q) => q.linkId),
+    addValues,
     add(r: ResponseInput) {
-      respondents++;
-      const a = r.answers;
-      const groups = group ? group.classify(a[group.question.linkId]) : [];
-      for (const g of groups) groupSizes[g]++;
-      for (const it of items) {
-        const v = a[it.q.linkId];
-        const enabled = it.q.enableWhen.length === 0 || isEnabled(it.q, a);
-        it.accs[0].add(v, enabled);
-        for (const g of groups) it.accs[g + 1].add(v, enabled);
-        if (it.q.kind === 'text' && enabled && typeof v === 'string' && v !== '') {
-          it.textTotal++;
-          const themes = opts.themes?.get(`${r.id}:${it.q.linkId}`) ?? [];
-          if (themes.length === 0) it.untagged++;
-          for (const t of themes) it.themeCounts.set(t, (it.themeCounts.get(t) ?? 0) + 1);
-          if (it.texts.length < textLimit) it.texts.push({ responseId: r.id, text: v, themes: [...themes], group: group && groups.length ? group.categories[groups[0]].label : null });
-        }
-      }
-      for (const c of crosses) {
-        const rk = c.rows.classify(a[c.rows.question.linkId]);
-        const v = a[c.cols.question.linkId];
-        const ck = v === undefined ? [] : c.cols.classify(v).filter((k) => k < c.nc);
-        for (const rr of rk) {
-          if (ck.length === 0) {
-            c.missing[rr]++;
-            continue;
-          }
-          c.totals[rr]++;
-          for (const cc of ck) c.counts[rr][cc]++;
-        }
-      }
+      addValues(
+        r.id,
+        def.questions.map((q) => r.answers[q.linkId]),
+      );
     },
     result(): SurveyReport {
       const scaleGroups = new Map<string, { linkId: string; text: string; items: string[] }>();
