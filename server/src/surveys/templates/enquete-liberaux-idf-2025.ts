@@ -1,6 +1,5 @@
 // Copied from shared/reference/survey/enquete-liberaux-idf-2025.questionnaire.json (the seed-004 survey as a FHIR R4
 // Questionnaire). Kept as a module so the server bundle carries it.
-/* eslint-disable */
 export const enqueteLiberauxIdf2025: Record<string, unknown> = {
  "resourceType": "Questionnaire",
  "id": "enquete-liberaux-idf-2025",
