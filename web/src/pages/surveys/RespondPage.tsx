@@ -4,6 +4,7 @@ import { isEnabled, type AnswerValue, type Answers, type RespondentView } from '
 import { ApiError } from '../../api/http';
 import { respondentView, saveDraft, submitAnswers } from '../../api/surveys';
 import { formatDateTime } from '../../ui/format';
+import { useSession } from '../../session/session-context';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { randomKey } from './survey-format';
@@ -31,6 +32,7 @@ export function RespondPage() {
   const [sent, setSent] = useState(false);
   const [draftKey] = useState(() => draftKeyFor(token));
   const dirty = useRef(false);
+  const { me } = useSession();
   usePageTitle(view?.title ?? 'Questionnaire');
 
   useEffect(() => {
@@ -100,7 +102,7 @@ export function RespondPage() {
           {view.state === 'closed' ? 'Ce questionnaire est clos : il n’accepte plus de réponses.' : `Ce questionnaire ouvrira le ${formatDateTime(view.opensAt!)}.`}
         </p>
       )}
-      {view.mode === 'identified' && !view.mine && (
+      {view.mode === 'identified' && me === null && (
         <p className="alert">
           Ce questionnaire est nominatif (une réponse par personne). <Link to={`/connexion?retour=${encodeURIComponent(location.pathname)}`}>Connectez-vous</Link> pour répondre.
         </p>
