@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DESKTOP, openPage, shot, heading1, assertEqual } from '../lib/support.mjs';
+import { DEMO_PASSWORD, DESKTOP, PHONE, openPage, shot, heading1, assertEqual } from '../lib/support.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -20,10 +20,28 @@ export default {
     await heading1(page, 'Questionnaires').waitFor();
     await page.getByRole('button', { name: 'Partir du modèle' }).first().click();
     await page.getByRole('heading', { name: 'Diffusion' }).waitFor();
-    await page.getByTestId('public-link').waitFor();
+    const publicLink = await page.getByTestId('public-link').getAttribute('href');
+    if (!publicLink) throw new Error('lien public absent');
+
+    // A respondent, on a phone and without an account: answers are saved as they go, then sent.
+    const respondent = await openPage(browser, base, PHONE);
+    track(respondent.page);
+    await respondent.page.goto(new URL(publicLink).pathname);
+    await heading1(respondent.page, 'Modèle : pratiques et besoins des professionnels libéraux en soins palliatifs (enquête régionale, seed 004)').waitFor();
+    await respondent.page.getByRole('radio', { name: 'Infirmier(e)', exact: true }).check();
+    await respondent.page.getByText('Réponses enregistrées à').waitFor();
+    await respondent.page.getByRole('group', { name: 'Utilisez-vous des outils pour évaluer la douleur ?' }).getByRole('radio', { name: 'Oui' }).check();
+    // The follow-up question appears only after "Oui".
+    await respondent.page.getByRole('group', { name: 'Lesquels ?' }).getByRole('checkbox', { name: 'EN', exact: true }).check();
+    await respondent.page.getByRole('button', { name: 'Envoyer mes réponses' }).click();
+    await respondent.page.getByText('Merci : vos réponses ont été envoyées.').waitFor();
+    if (respondent.problems.length) throw new Error(respondent.problems.join('\n'));
+    await respondent.context.close();
+    track(page);
 
     await page.getByLabel('Importer des réponses (CSV)').setInputFiles({ name: 'reponses.csv', mimeType: 'text/csv', buffer: sample });
     await page.getByText('40 réponse(s) importée(s)').waitFor();
+    await page.getByText('41 réponse(s) envoyée(s)').waitFor();
     // A wrong file is refused whole, with the line and the column.
     await page.getByLabel('Importer des réponses (CSV)').setInputFiles({ name: 'faux.csv', mimeType: 'text/csv', buffer: Buffer.from('profession,formation-sp\ninfirmier,peut-etre\n') });
     await page.getByRole('alert').filter({ hasText: "Le fichier n'a pas été importé" }).waitFor();
@@ -32,7 +50,7 @@ export default {
 
     await page.getByRole('link', { name: 'Lire le rapport d’analyse' }).click();
     await heading1(page, 'Rapport d’analyse').waitFor();
-    await page.getByText('40 réponses.', { exact: false }).first().waitFor();
+    await page.getByText('41 réponses.', { exact: false }).first().waitFor();
     await page.getByLabel('Regrouper selon').selectOption('profession');
     await page.getByLabel('Médecin généraliste').check();
     await page.getByLabel('Médecin spécialiste').check();
