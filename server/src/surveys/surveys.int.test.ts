@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestTerritorialSurveyFigures } from './territorial-figures';
 import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../test/harness';
 
 const REF = '/work/shared/reference/survey/enquete-liberaux-idf-2025';
@@ -193,5 +194,22 @@ describe('report', () => {
     const qr = await cell.get(`/api/v1/surveys/${id}/qr.svg`);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
     expect(String(qr.body)).toContain('<svg');
+  });
+});
+
+describe('figures for the territorial indicators', () => {
+  it('come from the latest survey that asks both questions', async () => {
+    const list = await cell.get('/api/v1/surveys');
+    const tpl = list.body.find((s: { isTemplate: boolean }) => s.isTemplate);
+    const s = await cell.post('/api/v1/surveys', { templateId: tpl.id, title: 'Enquête indicateurs' });
+    expect((await csv(cell, s.body.id, 'profession,appui-territorial,cotations\ninfirmier,true,false\ninfirmier,false,false\nmedecin-generaliste,true,true\nmedecin-generaliste,,true\n')).status).toBe(201);
+    // The test clock is fixed: place these answers a week later than the other surveys' answers.
+    await t.query("UPDATE survey_response SET submitted_at = submitted_at + interval '7 days' WHERE survey_id = $1", [s.body.id]);
+    const f = await latestTerritorialSurveyFigures(t.platform.deps.db);
+    expect(f).toMatchObject({
+      survey: { id: s.body.id },
+      knowsSupportNumber: { yes: 2, answered: 3, percent: 66.7 },
+      billsPalliativeCodes: { yes: 2, answered: 4, percent: 50 },
+    });
   });
 });
