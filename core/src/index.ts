@@ -23,3 +23,4 @@ export * from './contracts/attestation';
 export * from './contracts/learning-content';
 export * from './contracts/forum';
 export * from './contracts/groups';
+export * from './contracts/surveys';

@@ -31,6 +31,7 @@ import { learningContentRoutes } from './learning/content/routes';
 import { passedQuizIds } from './learning/quiz/quiz-outcomes';
 import { forumRoutes } from './learning/forum/routes';
 import { groupRoutes } from './learning/groups/routes';
+import { surveyRoutes } from './surveys/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(learningContentRoutes, { quizOutcomes: { passedQuizIds: (userId: string, quizIds: string[]) => passedQuizIds(deps.db, userId, quizIds) } });
   await app.register(forumRoutes);
   await app.register(groupRoutes);
+  await app.register(surveyRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

@@ -19,6 +19,7 @@ import { createDirectMailer, createQueuedMailer, type Mailer } from './notificat
 import { startJobQueue, type JobQueue } from './queue/job-queue';
 import { loadTerritory } from './territory/load-territory';
 import { loadStructureTypes } from './directory/structure-types';
+import { seedSurveys } from './surveys/seed-surveys';
 
 export interface Platform {
   app: AppInstance;
@@ -52,6 +53,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
     await migrate(handle);
     await loadTerritory(handle);
     await loadStructureTypes(handle);
+    await seedSurveys(handle, { demo: config.demoData });
     if (config.demoData) {
       await seedDemoData(handle);
       await seedDemoStructures(handle);

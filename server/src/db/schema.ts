@@ -602,3 +602,52 @@ export const groupReview = pgTable('group_review', {
   comment: text('comment').notNull().default(''),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
+
+// Mesurer : questionnaires (migration 0014_surveys.sql)
+export const survey = pgTable('survey', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  title: text('title').notNull(),
+  questionnaire: jsonb('questionnaire').$type<Record<string, unknown>>().notNull(),
+  isTemplate: boolean('is_template').notNull().default(false),
+  isDemo: boolean('is_demo').notNull().default(false),
+  mode: text('mode').$type<'anonymous' | 'identified'>().notNull().default('anonymous'),
+  opensAt: tz('opens_at'),
+  closesAt: tz('closes_at'),
+  publicToken: text('public_token').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const surveyImport = pgTable('survey_import', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  rowCount: integer('row_count').notNull(),
+  importedBy: uuid('imported_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const surveyResponse = pgTable('survey_response', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  surveyId: uuid('survey_id').notNull(),
+  status: text('status').$type<'draft' | 'submitted'>().notNull(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+  respondentId: uuid('respondent_id'),
+  draftKey: text('draft_key'),
+  importId: uuid('import_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  submittedAt: tz('submitted_at'),
+});
+
+export const surveyTextTheme = pgTable(
+  'survey_text_theme',
+  {
+    responseId: uuid('response_id').notNull(),
+    linkId: text('link_id').notNull(),
+    themes: text('themes').array().notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.responseId, t.linkId] })],
+);

@@ -23,7 +23,8 @@ export type Action =
   | 'events.organise'
   | 'learning.attestation.revoke'
   | 'learning.forum.moderate'
-  | 'learning.groups.manage';
+  | 'learning.groups.manage'
+  | 'survey.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -72,6 +73,8 @@ const RULES: Record<Action, Rule> = {
     isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && (hasRole(a, 'teacher', r.courseId) || hasRole(a, 'forum_animator', r.courseId))),
   // Teachers form the groups of their course and review their work.
   'learning.groups.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // Surveys are run by a regional cell or a territory: coordinators (any territory), editors, admins.
+  'survey.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || hasRole(a, 'territory_coordinator'),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -1,97 +1,156 @@
-import { BarChart } from '../../ui/BarChart';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { SurveySummary } from '@palliance/core';
+import { ApiError } from '../../api/http';
+import { createFromFhir, createFromTemplate, listSurveys } from '../../api/surveys';
+import { formatDate, formatNumber } from '../../ui/format';
+import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { SOURCE_SURVEY_IDF, Sources } from '../../ui/Sources';
+import { STATE_LABELS } from './survey-format';
 
-const RESPONDENTS = [
-  { label: 'Médecins', value: 81 },
-  { label: 'Infirmiers', value: 36 },
-  { label: 'Kinésithérapeutes', value: 9 },
-];
-
-/** "Je ne connais pas" the DAC, by profession (médecins n = 80, infirmiers n = 37, kinésithérapeutes n = 9). */
-const DAC_UNKNOWN = [
-  { label: 'Médecins', value: 16, total: 80 },
-  { label: 'Infirmiers', value: 9, total: 37 },
-  { label: 'Kinésithérapeutes', value: 6, total: 9 },
-];
-
-const INDICATORS = [
-  { name: 'Demandes venues de la ville', def: 'Part des demandes adressées aux équipes mobiles (EM(T)SP) qui viennent des professionnels de ville.' },
-  { name: 'Délai de réponse', def: 'Délai moyen entre une demande d’appui et la première réponse de la structure ; cible : 48\u00a0heures au plus.' },
-  { name: 'Valorisation des actes', def: 'Taux d’utilisation des cotations spécifiques (MCI, VSP, PLL).' },
-  { name: 'Connaissance de l’appui', def: 'Part des professionnels qui connaissent le numéro d’appui territorial.' },
-  { name: 'Concertation', def: 'Nombre de cas discutés en mini-RCP.' },
-];
-
+/** Mesurer: the questionnaires and their templates, for a regional cell or a territory coordinator. */
 export function MeasurePage() {
-  usePageTitle('Enquêtes et indicateurs');
+  usePageTitle('Questionnaires');
+  const [surveys, setSurveys] = useState<SurveySummary[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    listSurveys(ctrl.signal)
+      .then(setSurveys)
+      .catch((e) => {
+        if (e instanceof ApiError) setError(e);
+      });
+    return () => ctrl.abort();
+  }, []);
+
+  const fromTemplate = async (id: string) => {
+    setBusy(true);
+    try {
+      const s = await createFromTemplate(id);
+      void navigate(`/mesurer/questionnaires/${s.id}`);
+    } catch (e) {
+      setError(e as ApiError);
+      setBusy(false);
+    }
+  };
+
+  const importFhir = async (file: File) => {
+    setBusy(true);
+    try {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        throw new ApiError(400, 'invalid_json', `Le fichier « ${file.name} » n'est pas un JSON valide.`);
+      }
+      const s = await createFromFhir(json);
+      void navigate(`/mesurer/questionnaires/${s.id}`);
+    } catch (e) {
+      setError(e as ApiError);
+      setBusy(false);
+    }
+  };
+
+  const templates = surveys?.filter((s) => s.isTemplate) ?? [];
+  const own = surveys?.filter((s) => !s.isTemplate) ?? [];
   return (
     <div className="page">
-      <h1>Enquêtes et indicateurs</h1>
+      <h1>Questionnaires</h1>
       <p className="lead">
-        Interroger les professionnels d’un territoire, analyser leurs réponses et suivre quelques indicateurs simples : de quoi adapter les
-        actions aux besoins réels et vérifier qu’elles changent quelque chose.
+        Interroger les professionnels d’un territoire, importer ou recueillir leurs réponses et lire le rapport d’analyse sans tableur :
+        effectifs et pourcentages avec leur dénominateur, moyennes et médianes, échelles de 1 à 5 par profession, tableaux croisés et verbatims
+        classés par thème.
       </p>
-
-      <section aria-labelledby="enquetes-titre">
-        <h2 id="enquetes-titre">Des questionnaires et leur rapport d’analyse</h2>
-        <p>
-          Une cellule régionale, un DAC ou une CPTS construit un questionnaire (choix simples ou multiples, échelles de 1 à 5, nombres,
-          texte libre), le diffuse à une population ciblée et obtient un rapport : effectifs, moyennes, médianes, moyennes des échelles de 1
-          à 5 par profession, et les verbatims. Chaque graphique est accompagné du tableau de ses chiffres ; les limites d’interprétation
-          (représentativité, données déclaratives) figurent en tête du rapport.
-        </p>
-        <p>
-          Exemple : l’enquête de la Corpalif auprès des professionnels libéraux d’Île-de-France, diffusée du 19 novembre au 26 décembre 2025
-          par les URPS, les ordres et les réseaux, a recueilli 126 réponses, pour plus de 35 300 professionnels ciblés : l’échantillon
-          n’est pas représentatif, mais il éclaire les besoins.
-        </p>
-        <div className="cards cards-2">
-          <BarChart title="Répondants par profession (effectifs)" bars={RESPONDENTS} unit="répondants" />
-          <BarChart
-            title="Répondants qui ne connaissent pas le DAC de leur territoire"
-            bars={DAC_UNKNOWN}
-            caption="Les infirmiers mobilisent volontiers les dispositifs qu’ils connaissent : l’enjeu principal est leur visibilité."
-          />
+      {error && (
+        <div role="alert" className="alert alert-error">
+          {error.status === 401 ? (
+            <>
+              Connectez-vous pour gérer les questionnaires. <Link to={`/connexion?retour=${encodeURIComponent('/mesurer')}`}>Se connecter</Link>
+            </>
+          ) : error.status === 403 ? (
+            'Les questionnaires sont gérés par les coordinateurs de territoire, les éditeurs de contenus et les administrateurs.'
+          ) : (
+            error.message
+          )}
         </div>
-      </section>
-
-      <section aria-labelledby="indicateurs-titre">
-        <h2 id="indicateurs-titre">Des indicateurs territoriaux</h2>
-        <p>
-          Les indicateurs sont calculés à partir de l’activité enregistrée sur la plateforme (demandes d’appui, mini-RCP, évaluations) et
-          des enquêtes, par département ou par territoire de CPTS. Ils peuvent être exportés au format standard FHIR (MeasureReport) pour
-          l’ARS et les partenaires.
-        </p>
-        <div className="table-wrap" role="region" aria-labelledby="indicateurs-table" tabIndex={0}>
-          <table className="table">
-            <caption id="indicateurs-table">Indicateurs de suivi recommandés</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicateur</th>
-                <th scope="col">Définition</th>
-              </tr>
-            </thead>
-            <tbody>
-              {INDICATORS.map((i) => (
-                <tr key={i.name}>
-                  <th scope="row">{i.name}</th>
-                  <td>{i.def}</td>
-                </tr>
+      )}
+      {!surveys && !error && <Loading />}
+      {surveys && (
+        <>
+          <section aria-labelledby="mes-questionnaires">
+            <h2 id="mes-questionnaires">Questionnaires</h2>
+            {own.length === 0 ? (
+              <p>Aucun questionnaire pour l’instant : partez d’un modèle ou importez un questionnaire FHIR.</p>
+            ) : (
+              <div className="table-wrap" role="region" aria-labelledby="mes-questionnaires" tabIndex={0}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Titre</th>
+                      <th scope="col">État</th>
+                      <th scope="col">Réponses</th>
+                      <th scope="col">Clôture</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {own.map((s) => (
+                      <tr key={s.id}>
+                        <th scope="row">
+                          <Link to={`/mesurer/questionnaires/${s.id}`}>{s.title}</Link>
+                        </th>
+                        <td>{STATE_LABELS[s.state]}</td>
+                        <td>{formatNumber(s.responseCount)}</td>
+                        <td>{s.closesAt ? formatDate(s.closesAt) : '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="nouveau">
+            <h2 id="nouveau">Nouveau questionnaire</h2>
+            <ul className="plain-list">
+              {templates.map((t) => (
+                <li key={t.id}>
+                  <button type="button" className="button" disabled={busy} onClick={() => void fromTemplate(t.id)}>
+                    Partir du modèle
+                  </button>{' '}
+                  {t.title} ({t.questionCount} questions)
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section aria-labelledby="acces-titre">
-        <h2 id="acces-titre">Qui voit quoi</h2>
+            </ul>
+            <p>
+              <label htmlFor="import-fhir">Importer un questionnaire FHIR R4 (fichier JSON « Questionnaire »)</label>
+              <br />
+              <input
+                id="import-fhir"
+                ref={fileRef}
+                type="file"
+                accept=".json,application/json,application/fhir+json"
+                disabled={busy}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void importFhir(f);
+                }}
+              />
+            </p>
+          </section>
+        </>
+      )}
+      <section aria-labelledby="indicateurs-titre">
+        <h2 id="indicateurs-titre">Indicateurs territoriaux</h2>
         <p>
-          Les réponses individuelles restent anonymes dans les rapports. Les coordinateurs de territoire voient les indicateurs de leur
-          département ; les responsables de structure, ceux de leur structure.
+          Le tableau de bord des indicateurs par territoire (demandes d’appui, délais de réponse, mini-RCP, formation) reprendra deux chiffres
+          de la dernière enquête : la part des professionnels qui connaissent le numéro d’appui territorial et la part qui utilisent les
+          cotations palliatives.
         </p>
       </section>
-
       <Sources>
         <li>{SOURCE_SURVEY_IDF}</li>
       </Sources>

@@ -1,0 +1,5 @@
+export * from './model';
+export * from './csv';
+export * from './answers';
+export * from './statistics';
+export * from './report';

@@ -1,0 +1,88 @@
+// Measures the report budget (60 items, 100,000 responses, grouped by profession) on a database:
+//   npx tsx server/src/surveys/measure-report.ts [postgres://postgres@127.0.0.1:5432/postgres]
+// Creates a throw-away database, fills it, times POST /report's work (read + one pass), drops it.
+import pg from 'pg';
+import { openDatabase } from '../db/client';
+import { migrate } from '../db/migrate';
+import { seedSurveys } from './seed-surveys';
+import { readQuestionnaire } from '@palliance/core';
+import { surveyReport } from './survey-report';
+import type { AppDeps } from '../app-types';
+import type { Actor } from '../http/actor';
+
+export function benchQuestionnaire(): Record<string, unknown> {
+  const opts = (codes: string[]) => codes.map((c) => ({ valueCoding: { code: c, display: c } }));
+  const bound = (min: number, max: number) => [
+    { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: min },
+    { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: max },
+  ];
+  const item: Record<string, unknown>[] = [{ linkId: 'profession', type: 'choice', text: 'Profession', answerOption: opts(['mg', 'ms', 'ide', 'kine', 'pharma']) }];
+  for (let i = 1; i <= 10; i++) item.push({ linkId: `choix-${i}`, type: 'choice', text: `Choix ${i}`, answerOption: opts(['a', 'b', 'c', 'd']) });
+  for (let i = 1; i <= 10; i++) item.push({ linkId: `oui-non-${i}`, type: 'boolean', text: `Oui/non ${i}` });
+  item.push({ linkId: 'aisance', type: 'group', text: 'Aisance', item: Array.from({ length: 20 }, (_, i) => ({ linkId: `echelle-${i + 1}`, type: 'integer', text: `Échelle ${i + 1}`, extension: bound(1, 5) })) });
+  for (let i = 1; i <= 8; i++) item.push({ linkId: `nombre-${i}`, type: 'integer', text: `Nombre ${i}`, extension: bound(0, 1000) });
+  for (let i = 1; i <= 6; i++) item.push({ linkId: `multiple-${i}`, type: 'choice', repeats: true, text: `Multiple ${i}`, answerOption: opts(['w', 'x', 'y', 'z', 'v']) });
+  for (let i = 1; i <= 4; i++) item.push({ linkId: `texte-${i}`, type: 'text', text: `Texte ${i}` });
+  item.push({ linkId: 'date', type: 'date', text: 'Date' });
+  return { resourceType: 'Questionnaire', id: 'bench-60', title: 'Banc d’essai : 60 questions', item };
+}
+
+/** Deterministic answers: about 10 % of each item left empty. */
+export function benchAnswers(count: number): Record<string, unknown>[] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+  const out: Record<string, unknown>[] = [];
+  for (let n = 0; n < count; n++) {
+    const a: Record<string, unknown> = { profession: pick(['mg', 'ms', 'ide', 'kine', 'pharma']) };
+    for (let i = 1; i <= 10; i++) if (rnd() > 0.1) a[`choix-${i}`] = pick(['a', 'b', 'c', 'd']);
+    for (let i = 1; i <= 10; i++) if (rnd() > 0.1) a[`oui-non-${i}`] = rnd() > 0.5;
+    for (let i = 1; i <= 20; i++) if (rnd() > 0.1) a[`echelle-${i}`] = 1 + Math.floor(rnd() * 5);
+    for (let i = 1; i <= 8; i++) if (rnd() > 0.1) a[`nombre-${i}`] = Math.floor(rnd() * 100);
+    for (let i = 1; i <= 6; i++) if (rnd() > 0.1) a[`multiple-${i}`] = ['w', 'x', 'y', 'z', 'v'].filter(() => rnd() > 0.6);
+    for (let i = 1; i <= 4; i++) if (rnd() > 0.7) a[`texte-${i}`] = `Réponse libre ${n}`;
+    if (rnd() > 0.1) a.date = `2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
+    for (const k of Object.keys(a)) if (Array.isArray(a[k]) && (a[k] as unknown[]).length === 0) delete a[k];
+    out.push(a);
+  }
+  return out;
+}
+
+async function main() {
+  const admin = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `palliance_survey_measure_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  try {
+    await migrate(handle);
+    await seedSurveys(handle, { demo: false });
+    const fhir = benchQuestionnaire();
+    if (readQuestionnaire(fhir).problems.length) throw new Error(JSON.stringify(readQuestionnaire(fhir).problems));
+    const [s] = await handle.query<{ id: string }>("INSERT INTO survey (title, questionnaire, public_token) VALUES ('Banc', $1::jsonb, 'banc-essai-0000') RETURNING id", [JSON.stringify(fhir)]);
+    const rows = benchAnswers(100_000);
+    let t0 = performance.now();
+    for (let i = 0; i < rows.length; i += 2000) {
+      await handle.query("INSERT INTO survey_response (survey_id, status, answers) SELECT $1, 'submitted', a FROM jsonb_array_elements($2::jsonb) a", [s.id, JSON.stringify(rows.slice(i, i + 2000))]);
+    }
+    console.log(`insertion de 100 000 réponses : ${Math.round(performance.now() - t0)} ms`);
+    await handle.exec('VACUUM ANALYZE survey_response');
+    const deps = { db: handle.db } as AppDeps;
+    const actor = { id: '00000000-0000-0000-0000-000000000000', email: 'x@example.org', roles: [{ role: 'admin', scope: null }], sessionHash: '' } as unknown as Actor;
+    for (let run = 1; run <= 3; run++) {
+      t0 = performance.now();
+      const r = await surveyReport(deps, actor, s.id, { groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] }, crossTables: [{ rows: { linkId: 'profession' }, columns: 'choix-1' }] });
+      const ms = performance.now() - t0;
+      console.log(`rapport ${run} : ${Math.round(ms)} ms (${r.respondents} réponses, ${r.items.length} questions, JSON ${(JSON.stringify(r).length / 1024).toFixed(0)} Ko)`);
+    }
+  } finally {
+    await handle.close();
+    await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    await c.end();
+  }
+}
+
+if (process.argv[1]?.endsWith('measure-report.ts')) await main();
