@@ -11,7 +11,7 @@ export const surveyModeSchema = z.enum(['anonymous', 'identified'], { error: 'Le
 export const surveyStateSchema = z.enum(['not_yet_open', 'open', 'closed']);
 export type SurveyState = z.infer<typeof surveyStateSchema>;
 
-export const questionSchema = z.object({
+export const surveyItemSchema = z.object({
   linkId: z.string(),
   text: z.string(),
   kind: z.enum(['single', 'multiple', 'boolean', 'integer', 'decimal', 'scale', 'text', 'date']),
@@ -44,7 +44,7 @@ export type SurveySummary = z.infer<typeof surveySummarySchema>;
 
 export const surveyDetailSchema = surveySummarySchema.extend({
   description: z.string(),
-  questions: z.array(questionSchema),
+  questions: z.array(surveyItemSchema),
 });
 export type SurveyDetail = z.infer<typeof surveyDetailSchema>;
 
@@ -85,7 +85,7 @@ export const respondentViewSchema = z.object({
   state: surveyStateSchema,
   opensAt: z.string().nullable(),
   closesAt: z.string().nullable(),
-  questions: z.array(questionSchema),
+  questions: z.array(surveyItemSchema),
   /** Identified mode: the user's own answers so far. */
   mine: z.object({ status: z.enum(['draft', 'submitted']), answers: z.record(z.string(), z.unknown()), updatedAt: z.string() }).nullable(),
 });

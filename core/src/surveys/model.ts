@@ -4,7 +4,7 @@
  * respondent page, the CSV import and the report work on.
  */
 
-export type QuestionKind = 'single' | 'multiple' | 'boolean' | 'integer' | 'decimal' | 'scale' | 'text' | 'date';
+export type SurveyItemKind = 'single' | 'multiple' | 'boolean' | 'integer' | 'decimal' | 'scale' | 'text' | 'date';
 
 export interface AnswerOptionDef {
   code: string;
@@ -20,7 +20,7 @@ export interface EnableCondition {
 export interface QuestionDef {
   linkId: string;
   text: string;
-  kind: QuestionKind;
+  kind: SurveyItemKind;
   required: boolean;
   min?: number;
   max?: number;
@@ -113,7 +113,7 @@ export function readQuestionnaire(fhir: unknown): { definition: SurveyDefinition
       if (type === 'display') return;
       const min = bound(raw, MIN_URL);
       const max = bound(raw, MAX_URL);
-      let kind: QuestionKind;
+      let kind: SurveyItemKind;
       if (type === 'choice' || type === 'open-choice') kind = raw.repeats === true ? 'multiple' : 'single';
       else if (type === 'boolean') kind = 'boolean';
       else if (type === 'integer') kind = isScale(min, max) ? 'scale' : 'integer';
@@ -211,7 +211,7 @@ export function isEnabled(q: QuestionDef, answers: Answers): boolean {
   return q.enableBehavior === 'any' ? q.enableWhen.some((w) => matches(w, answers[w.question])) : q.enableWhen.every((w) => matches(w, answers[w.question]));
 }
 
-export const KIND_LABELS: Record<QuestionKind, string> = {
+export const KIND_LABELS: Record<SurveyItemKind, string> = {
   single: 'Choix unique',
   multiple: 'Choix multiple',
   boolean: 'Oui / non',

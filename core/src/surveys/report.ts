@@ -1,4 +1,4 @@
-import { isEnabled, type AnswerValue, type Answers, type QuestionDef, type QuestionKind, type SurveyDefinition } from './model';
+import { isEnabled, type AnswerValue, type Answers, type QuestionDef, type SurveyItemKind, type SurveyDefinition } from './model';
 import { percent, QUARTILE_METHOD, summarize, type NumberSummary } from './statistics';
 
 /** How respondents are split by an item: merged values (GP + specialist = doctors) or number classes. */
@@ -57,7 +57,7 @@ export interface TextAnswer {
 export interface ItemReport {
   linkId: string;
   text: string;
-  kind: QuestionKind;
+  kind: SurveyItemKind;
   section: string | null;
   scaleGroup: string | null;
   overall: ItemStats;
