@@ -23,6 +23,7 @@ import { directoryRoutes } from './directory/routes';
 import { directoryInteropRoutes } from './directory/interop/routes';
 import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
+import { evaluationRoutes } from './evaluation/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(directoryInteropRoutes);
   await app.register(directoryCardRoutes);
   await app.register(learningRoutes);
+  await app.register(evaluationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {
