@@ -1,0 +1,45 @@
+import type { BillingCode, EligibilityAnswer, EvaluationSheetInput, FhirQuestionnaireResponse, ScoreAnswer } from '@palliance/core';
+import { ApiError, post, get } from './http';
+
+export interface SheetAnswer {
+  at: string;
+  results: ScoreAnswer[];
+  mciJustification: string | null;
+  fhir: { resourceType: 'Bundle'; type: 'collection'; entry: { resource: FhirQuestionnaireResponse }[] };
+}
+
+/** The server recomputes the whole sheet (what is printed or exported is never the browser's arithmetic). */
+export const scoreSheet = (sheet: EvaluationSheetInput) => post<SheetAnswer>('/api/v1/evaluations/sheet', sheet);
+
+export const getBillingMemo = () => get<{ version: string; date: string; codes: BillingCode[] }>('/api/v1/billing/codes');
+
+export const askBillingEligibility = (question: unknown) =>
+  post<{ version: string; date: string; answers: EligibilityAnswer[] }>('/api/v1/billing/eligibility', question);
+
+/**
+ * Downloads a document the server builds from the answers (PDF or FHIR JSON). A POST, because the answers
+ * must not travel in an address (history, logs); the file is handed to the browser as a download.
+ */
+export async function downloadSheet(kind: 'pdf' | 'fhir', sheet: EvaluationSheetInput): Promise<void> {
+  const url = kind === 'pdf' ? '/api/v1/evaluations/sheet.pdf' : '/api/v1/evaluations/sheet.fhir.json';
+  let res: Response;
+  try {
+    res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sheet) });
+  } catch {
+    throw new ApiError(0, 'network', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  if (!res.ok) {
+    const err = (await res.json().catch(() => ({}))) as { message?: string; field?: string; code?: string };
+    throw new ApiError(res.status, err.code ?? `http_${res.status}`, err.message ?? 'Le document n’a pas pu être produit.', err.field);
+  }
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (kind === 'pdf' ? 'fiche-evaluation.pdf' : 'fiche-evaluation.fhir.json');
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
