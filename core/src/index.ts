@@ -17,3 +17,4 @@ export * from './contracts/directory-interop';
 export * from './contracts/platform';
 export * from './contracts/learning';
 export * from './contracts/evaluation';
+export * from './contracts/resources';

@@ -24,6 +24,7 @@ import { directoryInteropRoutes } from './directory/interop/routes';
 import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
 import { evaluationRoutes } from './evaluation/routes';
+import { resourceRoutes } from './resources/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(directoryCardRoutes);
   await app.register(learningRoutes);
   await app.register(evaluationRoutes);
+  await app.register(resourceRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

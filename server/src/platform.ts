@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { seedDemoData } from './db/seed/demo';
 import { seedDemoStructures } from './directory/demo-structures';
 import { seedDemoCourses } from './learning/demo-courses';
+import { seedDemoKit } from './resources/demo-kit';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { startMailCatcher, type MailCatcher } from './notifications/mail-catcher';
 import { createDirectMailer, createQueuedMailer, type Mailer } from './notifications/mailer';
@@ -51,6 +52,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoData(handle);
       await seedDemoStructures(handle);
       await seedDemoCourses(handle);
+      await seedDemoKit(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

@@ -9,7 +9,9 @@ import {
   type ScaleResult,
 } from '@palliance/core';
 import { formatInTimeZone } from './french-date';
-import { currentScale, scoreAnswers } from './score-scale';
+import type { DbHandle } from '../db/client';
+import { currentScale } from './scale-versions';
+import { scoreAnswers } from './score-scale';
 import { renderSimplePdf, type Block } from './simple-pdf';
 
 export interface ScoredSheet {
@@ -23,11 +25,12 @@ export interface ScoredSheet {
 }
 
 /** Scores every scale of the sheet (server-side), refusing the whole sheet at the first bad answer. */
-export function scoreSheet(input: EvaluationSheetInput, at: Date): ScoredSheet {
-  const parts = (input.scales ?? []).map((s, n) => {
-    const scale = currentScale(s.scaleId);
-    return { scale, answers: s.answers, result: scoreAnswers(scale, s.answers, `scales.${n}.answers`) };
-  });
+export async function scoreSheet(handle: DbHandle, input: EvaluationSheetInput, at: Date): Promise<ScoredSheet> {
+  const parts = [];
+  for (const [n, s] of (input.scales ?? []).entries()) {
+    const scale = await currentScale(handle, s.scaleId);
+    parts.push({ scale, answers: s.answers, result: scoreAnswers(scale, s.answers, `scales.${n}.answers`) });
+  }
   const pallia = parts.find((p) => p.scale.id === 'pallia-10');
   const date = formatInTimeZone(at);
   return {

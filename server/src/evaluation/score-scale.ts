@@ -1,11 +1,5 @@
-import { checkAnswers, isScaleId, SCALES, scoreScale, type ScaleAnswers, type ScaleDefinition, type ScaleResult } from '@palliance/core';
-import { badInput, notFound } from '../http/errors';
-
-/** The current version of a scale (the seeded reference data; editor versions will be read here too). */
-export function currentScale(id: string): ScaleDefinition {
-  if (!isScaleId(id)) throw notFound(`Échelle inconnue : « ${id} ». Échelles disponibles : ${Object.keys(SCALES).join(', ')}.`);
-  return SCALES[id];
-}
+import { checkAnswers, scoreScale, type ScaleAnswers, type ScaleDefinition, type ScaleResult } from '@palliance/core';
+import { badInput } from '../http/errors';
 
 /**
  * The server's own computation of a score: the browser shows the same result live, but what is printed,
