@@ -1,4 +1,4 @@
-import type { BillingCode, EligibilityAnswer, EvaluationSheetInput, FhirQuestionnaireResponse, ScoreAnswer } from '@palliance/core';
+import type { BillingCode, EligibilityAnswer, EvaluationSheetInput, FhirQuestionnaireResponse, KitDocumentVersion, ScaleDefinition, ScoreAnswer } from '@palliance/core';
 import { ApiError, post, get } from './http';
 
 export interface SheetAnswer {
@@ -22,9 +22,13 @@ export const askBillingEligibility = (question: unknown) =>
  */
 export async function downloadSheet(kind: 'pdf' | 'fhir', sheet: EvaluationSheetInput): Promise<void> {
   const url = kind === 'pdf' ? '/api/v1/evaluations/sheet.pdf' : '/api/v1/evaluations/sheet.fhir.json';
+  await downloadPost(url, sheet, kind === 'pdf' ? 'fiche-evaluation.pdf' : 'fiche-evaluation.fhir.json');
+}
+
+async function downloadPost(url: string, body: unknown, fallbackName: string): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sheet) });
+    res = await fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   } catch {
     throw new ApiError(0, 'network', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
   }
@@ -33,7 +37,7 @@ export async function downloadSheet(kind: 'pdf' | 'fhir', sheet: EvaluationSheet
     throw new ApiError(res.status, err.code ?? `http_${res.status}`, err.message ?? 'Le document n’a pas pu être produit.', err.field);
   }
   const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? (kind === 'pdf' ? 'fiche-evaluation.pdf' : 'fiche-evaluation.fhir.json');
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;
@@ -42,4 +46,15 @@ export async function downloadSheet(kind: 'pdf' | 'fhir', sheet: EvaluationSheet
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+export const getScaleDefinitions = (signal?: AbortSignal) => get<ScaleDefinition[]>('/api/v1/scales/definitions', { signal });
+
+export const listKitDocuments = () => get<KitDocumentVersion[]>('/api/v1/kit/documents');
+export const getKitDocument = (id: string) => get<KitDocumentVersion>(`/api/v1/kit/documents/${encodeURIComponent(id)}`);
+export const getKitHistory = (id: string) => get<KitDocumentVersion[]>(`/api/v1/kit/documents/${encodeURIComponent(id)}/versions`);
+
+/** The filled template as a PDF download (needs an account; nothing is stored). */
+export async function downloadFilledTemplate(id: string, values: Record<string, string | number | null>): Promise<void> {
+  await downloadPost(`/api/v1/kit/documents/${encodeURIComponent(id)}/fill`, { values }, 'document.pdf');
 }

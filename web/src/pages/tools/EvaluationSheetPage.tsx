@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { mciJustification, PPS_NOTE, SCALES, scoreScale, type Commune, type EvaluationSheetInput, type ScaleAnswers, type ScaleId } from '@palliance/core';
+import { mciJustification, PPS_NOTE, scoreScale, type Commune, type EvaluationSheetInput, type ScaleAnswers, type ScaleId } from '@palliance/core';
 import { downloadSheet } from '../../api/evaluation';
 import { ApiError } from '../../api/http';
 import { RadioGroup } from '../../ui/forms';
 import { usePageTitle } from '../../ui/page-title';
 import { PalliaTeams } from './PalliaTeams';
 import { ScaleForm } from './ScaleForm';
+import { useScaleDefinitions } from './scale-definitions-hook';
 import './tools.css';
 
 type SelfReport = 'oui' | 'non' | '';
@@ -22,6 +23,7 @@ const given = (a: ScaleAnswers = {}): Record<string, boolean | number | string> 
  */
 export function EvaluationSheetPage() {
   usePageTitle('Fiche d’évaluation standardisée');
+  const SCALES = useScaleDefinitions();
   const [selfReport, setSelfReport] = useState<SelfReport>('');
   const [painScale, setPainScale] = useState<'en' | 'eva'>('en');
   const [withEsas, setWithEsas] = useState(true);

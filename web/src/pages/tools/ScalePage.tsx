@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { isScaleId, SCALES, type ScaleAnswers } from '@palliance/core';
+import { isScaleId, type ScaleAnswers } from '@palliance/core';
 import { usePageTitle } from '../../ui/page-title';
 import { ScaleForm } from './ScaleForm';
+import { useScaleDefinitions } from './scale-definitions-hook';
 import './tools.css';
 
 /** One scale on its own, as a calculator (nothing stored), with its FHIR Questionnaire. */
 export function ScalePage() {
   const { id = '' } = useParams();
+  const SCALES = useScaleDefinitions();
   const scale = isScaleId(id) ? SCALES[id] : null;
   const [answers, setAnswers] = useState<ScaleAnswers>({});
   usePageTitle(scale ? scale.shortTitle : 'Échelle introuvable');

@@ -40,6 +40,19 @@ export function ToolsPage() {
         </ul>
       </section>
 
+      <section className="card" aria-labelledby="kit-titre">
+        <h2 id="kit-titre">Kit «&nbsp;urgence palliative&nbsp;»</h2>
+        <p>
+          Ordonnances types, protocoles de titration, check-list des 48 premières heures, fiches «&nbsp;quoi prescrire&nbsp;», modèles de prescriptions
+          anticipées et fiche «&nbsp;URGENCE PALLIA&nbsp;» : des modèles tenus par des éditeurs, à remplir pour obtenir un PDF.
+        </p>
+        <p className="actions">
+          <Link className="button button-secondary" to="/outils/kit">
+            Ouvrir le kit
+          </Link>
+        </p>
+      </section>
+
       <section className="card" aria-labelledby="cotations-titre">
         <h2 id="cotations-titre">Mémo des cotations</h2>
         <p>
