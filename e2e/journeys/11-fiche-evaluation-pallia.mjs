@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { until, assertEqual, openPage, shot, heading1 } from '../lib/support.mjs';
+import { BUDGET, until, assertEqual, openPage, shot, heading1, log } from '../lib/support.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -8,6 +8,7 @@ export default {
   async run({ browser, base, track }) {
     const { context, page, problems } = await openPage(browser, base, { width: 390, height: 844 });
     track(page);
+    await budget(browser, base, ['/outils', '/outils/fiche-evaluation', '/outils/cotations', '/outils/kit']);
     await page.goto('/outils');
     await page.getByRole('link', { name: 'Remplir la fiche d’évaluation' }).click();
     await heading1(page, 'Fiche d’évaluation standardisée').waitFor();
@@ -62,3 +63,25 @@ export default {
     await context.close();
   },
 };
+
+/** The screens of this domain stay within the per-screen budget (RGESN), measured like journey 4. */
+async function budget(browser, base, paths) {
+  const lines = [];
+  for (const path of paths) {
+    const { context, page } = await openPage(browser, base, { width: 390, height: 844 });
+    let requests = 0;
+    const sizes = [];
+    page.on('requestfinished', (req) => {
+      requests += 1;
+      sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    });
+    page.on('requestfailed', () => (requests += 1));
+    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.locator('h1').first().waitFor();
+    const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    lines.push(`${path} ${requests} req. ${Math.round(bytes / 1024)} Ko`);
+    await context.close();
+    if (requests > BUDGET.requests || bytes > BUDGET.bytes) throw new Error(`budget dépassé : ${path} ${requests} requêtes, ${Math.round(bytes / 1024)} Ko`);
+  }
+  log(`      ${lines.join(' · ')}`);
+}
