@@ -43,6 +43,7 @@ export const router = createBrowserRouter([
       { path: 'outils/echelles/:id', ...page(() => import('./pages/tools/ScalePage'), 'ScalePage') },
       { path: 'outils/kit', ...page(() => import('./pages/tools/KitPage'), 'KitPage') },
       { path: 'outils/kit/:slug', ...page(() => import('./pages/tools/KitPage'), 'KitDocumentPage') },
+      { path: 'outils/a-confirmer', ...page(() => import('./pages/tools/UnconfirmedPage'), 'UnconfirmedPage') },
       { path: 'outils/cotations', ...page(() => import('./pages/tools/BillingMemoPage'), 'BillingMemoPage') },
       { path: 'mesurer', ...page(() => import('./pages/surveys/MeasurePage'), 'MeasurePage') },
       { path: 'connexion', ...page(() => import('./pages/accounts/LoginPage'), 'LoginPage') },

@@ -38,6 +38,9 @@ export function ToolsPage() {
             </li>
           ))}
         </ul>
+        <p className="small">
+          <Link to="/outils/a-confirmer">Points des échelles à confirmer par un éditeur</Link>
+        </p>
       </section>
 
       <section className="card" aria-labelledby="kit-titre">
