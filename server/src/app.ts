@@ -25,6 +25,7 @@ import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { resourceRoutes } from './resources/routes';
+import { billingRoutes } from './billing/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(learningRoutes);
   await app.register(evaluationRoutes);
   await app.register(resourceRoutes);
+  await app.register(billingRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

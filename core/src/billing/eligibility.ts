@@ -44,8 +44,8 @@ export interface EligibilityAnswer {
  * Which codes apply, and why. Pure: the same rules answer in the browser and on the server. Every
  * reason is taken from the memo's conditions; points the reference leaves open give "à vérifier".
  */
-export function billingEligibility(q: EligibilityQuestion): EligibilityAnswer[] {
-  return BILLING_CODES.filter((c) => c.profession === q.profession).map((c) => {
+export function billingEligibility(q: EligibilityQuestion, codes: BillingCode[] = BILLING_CODES): EligibilityAnswer[] {
+  return codes.filter((c) => c.profession === q.profession).map((c) => {
     const { verdict, reasons } = RULES[c.code](q);
     return {
       code: c.code,
@@ -123,8 +123,11 @@ const RULES: Record<BillingCode['code'], Rule> = {
  * The text a nurse keeps to justify the MCI with a Pallia 10 evaluation, as the Corpalif memo allows
  * (the alternative justification, a prescriber attestation, and the unconfirmed status, are stated).
  */
-export function mciJustification(input: { score: number; thresholdReached: boolean; date: string; evaluator?: string; patient?: string }): string {
-  const mci = billingCode('MCI');
+export function mciJustification(
+  input: { score: number; thresholdReached: boolean; date: string; evaluator?: string; patient?: string },
+  codes: BillingCode[] = BILLING_CODES,
+): string {
+  const mci = codes.find((c) => c.code === 'MCI') ?? billingCode('MCI');
   return [
     `Évaluation PALLIA 10 réalisée le ${input.date}${input.evaluator ? ` par ${input.evaluator}` : ''}${input.patient ? ` pour ${input.patient}` : ''} : ${input.score} réponse(s) positive(s) sur 10${input.thresholdReached ? ' (au-delà de 3 : recours à une équipe spécialisée à envisager)' : ''}.`,
     'Elle justifie de manière formelle la notion de soin palliatif pour la majoration de coordination infirmière (MCI), conformément à la fiche mémo de la Corpalif (une attestation du médecin prescripteur précisant la situation palliative est l’autre justificatif admis).',

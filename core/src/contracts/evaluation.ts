@@ -71,3 +71,29 @@ export const billingEligibilitySchema = z.object({
     prescriptionSaysPalliative: z.boolean().optional(),
   }),
 });
+
+const memoText = (label: string, max: number) => z.string({ error: `${label} est requis.` }).trim().min(1, `${label} est requis.`).max(max, `${label} ne peut pas dépasser ${max} caractères.`);
+const memoList = (label: string) => z.array(memoText(label, 2000)).max(20);
+
+/** One code of the memo as an editor sends it; the eligibility rules stay keyed by the code. */
+export const billingCodeSchema = z.object({
+  code: z.enum(['VSP', 'VL', 'MCI', 'PLL', 'BSI', 'MD'], { error: 'Code inconnu : VSP, VL, MCI, PLL, BSI ou MD.' }),
+  label: memoText('Le libellé', 200),
+  profession: z.enum(['medecin', 'infirmier', 'kinesitherapeute'], { error: 'Profession inconnue.' }),
+  who: memoText('« Qui peut coter »', 200),
+  amount: memoText('Le montant', 200),
+  conditions: memoList('Une condition').min(1, 'Indiquez au moins une condition.'),
+  combination: memoList('Une règle de cumul'),
+  supportingDocuments: memoList('Un justificatif'),
+  sources: memoList('Une source').min(1, 'Indiquez au moins une source.'),
+  unconfirmed: memoList('Un point à confirmer'),
+});
+
+export const billingMemoInputSchema = z.object({
+  codes: z
+    .array(billingCodeSchema)
+    .refine((codes) => ['VSP', 'VL', 'MCI', 'PLL', 'BSI', 'MD'].every((c) => codes.filter((x) => x.code === c).length === 1), 'Le mémo contient chacun des codes VSP, VL, MCI, PLL, BSI et MD, une fois.'),
+  changeNote: z.string().trim().max(1000, 'La note de version ne peut pas dépasser 1000 caractères.').optional().default(''),
+  /** The version the editor started from: 409 if another was published in between. */
+  baseVersion: z.number({ error: 'Indiquez la version de départ (baseVersion).' }).int().min(1),
+});

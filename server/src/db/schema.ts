@@ -320,3 +320,11 @@ export const kitDocumentVersion = pgTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.version] })],
 );
+
+export const billingMemoVersion = pgTable('billing_memo_version', {
+  version: integer('version').primaryKey(),
+  codes: jsonb('codes').$type<unknown[]>().notNull(),
+  changeNote: text('change_note').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});

@@ -10,6 +10,7 @@ import {
 } from '@palliance/core';
 import { formatInTimeZone } from './french-date';
 import type { DbHandle } from '../db/client';
+import { currentBillingMemo } from '../billing/billing-memo';
 import { currentScale } from './scale-versions';
 import { scoreAnswers } from './score-scale';
 import { renderSimplePdf, type Block } from './simple-pdf';
@@ -32,6 +33,7 @@ export async function scoreSheet(handle: DbHandle, input: EvaluationSheetInput, 
     parts.push({ scale, answers: s.answers, result: scoreAnswers(scale, s.answers, `scales.${n}.answers`) });
   }
   const pallia = parts.find((p) => p.scale.id === 'pallia-10');
+  const memo = pallia ? await currentBillingMemo(handle) : null;
   const date = formatInTimeZone(at);
   return {
     at,
@@ -48,7 +50,7 @@ export async function scoreSheet(handle: DbHandle, input: EvaluationSheetInput, 
             date,
             evaluator: input.evaluator || undefined,
             patient: input.patientLabel || undefined,
-          })
+          }, memo?.codes)
         : null,
   };
 }

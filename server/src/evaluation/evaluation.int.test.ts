@@ -123,20 +123,3 @@ describe('standard sheet', () => {
     expect(pps.body.message).toContain('10 %');
   });
 });
-
-describe('billing memo', () => {
-  it('codes with sources, and eligibility for a nurse', async () => {
-    const codes = await visitor.get('/api/v1/billing/codes');
-    expect(codes.body.codes.map((c: { code: string }) => c.code)).toEqual(['VSP', 'VL', 'MCI', 'PLL', 'BSI', 'MD']);
-    const res = await visitor.post('/api/v1/billing/eligibility', {
-      profession: 'infirmier',
-      patient: { palliative: true },
-      act: { homeVisit: true, ngapTitleXviCare: true },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.answers.find((a: { code: string }) => a.code === 'MCI')).toMatchObject({ verdict: 'applicable' });
-    const bad = await visitor.post('/api/v1/billing/eligibility', { profession: 'dentiste', patient: { palliative: true }, act: { homeVisit: true } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.field).toBe('profession');
-  });
-});

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import {
-  billingEligibility,
-  billingEligibilitySchema,
-  BILLING_CODES,
-  BILLING_MEMO_VERSION,
   evaluationSheetSchema,
   scaleSummarySchema,
   scaleToQuestionnaire,
@@ -113,17 +109,6 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
         .header('content-disposition', `attachment; filename="fiche-evaluation-${deps.now().toISOString().slice(0, 10)}.fhir.json"`)
         .send(JSON.stringify(bundle));
     },
-  );
-
-  app.get('/api/v1/billing/codes', { schema: { tags, summary: 'Mémo des cotations (VSP, VL, MCI, PLL, BSI, MD) avec sources' } }, async () => ({
-    ...BILLING_MEMO_VERSION,
-    codes: BILLING_CODES,
-  }));
-
-  app.post(
-    '/api/v1/billing/eligibility',
-    { schema: { tags, summary: 'Quelles cotations s’appliquent, pourquoi, avec quel justificatif', body: billingEligibilitySchema } },
-    async (req) => ({ ...BILLING_MEMO_VERSION, answers: billingEligibility(req.body) }),
   );
 
   await app.register(

@@ -11,10 +11,10 @@ export interface SheetAnswer {
 /** The server recomputes the whole sheet (what is printed or exported is never the browser's arithmetic). */
 export const scoreSheet = (sheet: EvaluationSheetInput) => post<SheetAnswer>('/api/v1/evaluations/sheet', sheet);
 
-export const getBillingMemo = () => get<{ version: string; date: string; codes: BillingCode[] }>('/api/v1/billing/codes');
+export const getBillingMemo = () => get<{ version: number; date: string; codes: BillingCode[]; changeNote: string }>('/api/v1/billing/codes');
 
 export const askBillingEligibility = (question: unknown) =>
-  post<{ version: string; date: string; answers: EligibilityAnswer[] }>('/api/v1/billing/eligibility', question);
+  post<{ version: number; date: string; answers: EligibilityAnswer[] }>('/api/v1/billing/eligibility', question);
 
 /**
  * Downloads a document the server builds from the answers (PDF or FHIR JSON). A POST, because the answers

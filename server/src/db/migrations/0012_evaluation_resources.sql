@@ -35,3 +35,13 @@ CREATE TABLE kit_document_version (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (document_id, version)
 );
+
+-- The billing memo: version 1 is the seed in core/src/billing/codes.ts; editors publish later versions
+-- (amounts, conditions, documents, sources, unconfirmed notes). The eligibility rules stay in code.
+CREATE TABLE billing_memo_version (
+  version integer PRIMARY KEY CHECK (version > 1),
+  codes jsonb NOT NULL,
+  change_note text NOT NULL DEFAULT '',
+  created_by uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);

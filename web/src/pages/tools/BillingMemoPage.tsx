@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { BILLING_CODES, BILLING_MEMO_VERSION, BILLING_PROFESSIONS, billingEligibility, type BillingProfession, type EligibilityAnswer } from '@palliance/core';
+import { BILLING_CODES, BILLING_MEMO_VERSION, BILLING_PROFESSIONS, billingEligibility, type BillingCode, type BillingProfession, type EligibilityAnswer } from '@palliance/core';
+import { getBillingMemo } from '../../api/evaluation';
 import { usePageTitle } from '../../ui/page-title';
 import { Unconfirmed } from './ScaleForm';
 import './tools.css';
@@ -16,7 +17,12 @@ export function BillingMemoPage() {
   const [params, setParams] = useSearchParams();
   const profession = (PROFESSIONS as string[]).includes(params.get('profession') ?? '') ? (params.get('profession') as BillingProfession) : 'medecin';
   usePageTitle(`Mémo des cotations – ${BILLING_PROFESSIONS[profession]}`);
-  const codes = BILLING_CODES.filter((c) => c.profession === profession);
+  // The version shipped with the code at once, the one in force on the server (editors publish new ones) when it answers.
+  const [memo, setMemo] = useState<{ version: number | string; date: string; codes: BillingCode[] }>({ ...BILLING_MEMO_VERSION, codes: BILLING_CODES });
+  useEffect(() => {
+    getBillingMemo().then(setMemo, () => {});
+  }, []);
+  const codes = memo.codes.filter((c) => c.profession === profession);
 
   return (
     <div className="page">
@@ -25,7 +31,7 @@ export function BillingMemoPage() {
       </p>
       <h1>Mémo des cotations en soins palliatifs à domicile</h1>
       <p className="lead">
-        {BILLING_PROFESSIONS[profession]} · version {BILLING_MEMO_VERSION.version} du {new Date(BILLING_MEMO_VERSION.date).toLocaleDateString('fr-FR')}. Vérifiez les
+        {BILLING_PROFESSIONS[profession]} · version {memo.version} du {new Date(memo.date).toLocaleDateString('fr-FR')}. Vérifiez les
         montants et conditions en vigueur (NGAP, conventions) avant de coter.
       </p>
       <nav aria-label="Profession" className="actions no-print">
@@ -69,12 +75,12 @@ export function BillingMemoPage() {
         </section>
       ))}
 
-      <EligibilityHelper profession={profession} />
+      <EligibilityHelper profession={profession} codes={memo.codes} />
     </div>
   );
 }
 
-function EligibilityHelper({ profession }: { profession: BillingProfession }) {
+function EligibilityHelper({ profession, codes }: { profession: BillingProfession; codes: BillingCode[] }) {
   const [f, setF] = useState({
     palliative: true,
     age: '',
@@ -109,7 +115,7 @@ function EligibilityHelper({ profession }: { profession: BillingProfession }) {
           ngapTitleXviCare: f.ngapTitleXviCare,
           prescriptionSaysPalliative: f.prescriptionSaysPalliative,
         },
-      }),
+      }, codes),
     );
   }
 
