@@ -6,6 +6,7 @@ import { ApiError } from '../../api/http';
 import { useSession } from '../../session/session-context';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
+import { KitEditor } from './KitEditor';
 import './tools.css';
 
 const frDate = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('fr-FR');
@@ -156,6 +157,17 @@ export function KitDocumentPage() {
           </form>
         )}
       </section>
+
+      {me && me.roles.some((r) => r.role === 'content_editor' || r.role === 'admin') && (
+        <KitEditor
+          key={doc.version}
+          doc={doc}
+          onPublished={(d) => {
+            setDoc(d);
+            getKitHistory(slug).then(setHistory, () => {});
+          }}
+        />
+      )}
 
       {history.length > 0 && (
         <section aria-labelledby="versions-titre">
