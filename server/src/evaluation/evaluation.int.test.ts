@@ -85,6 +85,10 @@ describe('FHIR Questionnaire', () => {
   it('lists the scales for the UI', async () => {
     const res = await visitor.get('/api/v1/scales');
     expect(res.body.map((s: { id: string }) => s.id)).toEqual(['esas-r', 'pallia-10', 'algoplus', 'en', 'eva', 'evs', 'dn4', 'rass', 'ps-oms']);
+    const definitions = await visitor.get('/api/v1/scales/definitions');
+    expect(definitions.body.find((s: { id: string }) => s.id === 'algoplus')).toEqual(SCALES.algoplus);
+    const points = await visitor.get('/api/v1/scales/unconfirmed');
+    expect(points.body).toContainEqual(expect.objectContaining({ scaleId: 'pallia-10', linkId: 'q10' }));
   });
 });
 
