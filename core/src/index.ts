@@ -24,3 +24,5 @@ export * from './contracts/learning-content';
 export * from './contracts/forum';
 export * from './contracts/groups';
 export * from './contracts/surveys';
+export * from './contracts/evaluation';
+export * from './contracts/resources';

@@ -32,6 +32,9 @@ import { passedQuizIds } from './learning/quiz/quiz-outcomes';
 import { forumRoutes } from './learning/forum/routes';
 import { groupRoutes } from './learning/groups/routes';
 import { surveyRoutes } from './surveys/routes';
+import { evaluationRoutes } from './evaluation/routes';
+import { resourceRoutes } from './resources/routes';
+import { billingRoutes } from './billing/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -138,6 +141,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(forumRoutes);
   await app.register(groupRoutes);
   await app.register(surveyRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(resourceRoutes);
+  await app.register(billingRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

@@ -651,3 +651,52 @@ export const surveyTextTheme = pgTable(
   },
   (t) => [primaryKey({ columns: [t.responseId, t.linkId] })],
 );
+
+// Évaluer et agir (migration 0012_evaluation_resources.sql)
+
+export const scaleVersion = pgTable(
+  'scale_version',
+  {
+    scaleId: text('scale_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    changeNote: text('change_note').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scaleId, t.version] })],
+);
+
+export const kitDocument = pgTable('kit_document', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull(),
+  kind: text('kind').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const kitDocumentVersion = pgTable(
+  'kit_document_version',
+  {
+    documentId: uuid('document_id').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    placeholders: jsonb('placeholders').$type<{ key: string; label: string; type: 'text' | 'date' | 'number'; required: boolean }[]>().notNull(),
+    authors: text('authors').array().notNull(),
+    source: text('source').notNull(),
+    reviewDate: date('review_date', { mode: 'string' }).notNull(),
+    changeNote: text('change_note').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: tz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+);
+
+export const billingMemoVersion = pgTable('billing_memo_version', {
+  version: integer('version').primaryKey(),
+  codes: jsonb('codes').$type<unknown[]>().notNull(),
+  changeNote: text('change_note').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});

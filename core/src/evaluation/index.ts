@@ -1,0 +1,4 @@
+export * from './types';
+export * from './scales-data';
+export * from './scoring';
+export * from './fhir';
