@@ -16,3 +16,4 @@ export * from './contracts/directory-map';
 export * from './contracts/directory-interop';
 export * from './contracts/platform';
 export * from './contracts/learning';
+export * from './contracts/coordination';

@@ -23,6 +23,8 @@ import { directoryRoutes } from './directory/routes';
 import { directoryInteropRoutes } from './directory/interop/routes';
 import { directoryCardRoutes } from './directory/card/routes';
 import { learningRoutes } from './learning/routes';
+import { coordinationRoutes } from './coordination/routes';
+import { notificationRoutes } from './notifications/in-app/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -112,6 +114,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(directoryInteropRoutes);
   await app.register(directoryCardRoutes);
   await app.register(learningRoutes);
+  await app.register(coordinationRoutes);
+  await app.register(notificationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

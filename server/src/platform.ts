@@ -14,6 +14,8 @@ import { createDirectMailer, createQueuedMailer, type Mailer } from './notificat
 import { startJobQueue, type JobQueue } from './queue/job-queue';
 import { loadTerritory } from './territory/load-territory';
 import { loadStructureTypes } from './directory/structure-types';
+import { startCoordinationJobs } from './coordination/jobs';
+import { seedDemoPatients } from './coordination/demo-patients';
 
 export interface Platform {
   app: AppInstance;
@@ -51,6 +53,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoData(handle);
       await seedDemoStructures(handle);
       await seedDemoCourses(handle);
+      await seedDemoPatients(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
@@ -70,6 +73,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       });
       await queue.schedule('directory-stale-reminders', '0 7 * * 1');
     }
+    await startCoordinationJobs(deps, queue);
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {
       app,

@@ -279,3 +279,78 @@ export const enrolment = pgTable('enrolment', {
   createdAt: tz('created_at').notNull().defaultNow(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// Coordonner (migration 0013): patient file, care circle, notes, notifications.
+export const patient = pgTable('patient', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
+  sex: text('sex'),
+  insMatricule: text('ins_matricule'),
+  insOid: text('ins_oid'),
+  placeOfLife: text('place_of_life').notNull(),
+  addressLine: text('address_line'),
+  communeCode: text('commune_code').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const patientConsent = pgTable('patient_consent', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  purpose: text('purpose').notNull(),
+  decision: text('decision').notNull(),
+  givenBy: text('given_by').notNull(),
+  note: text('note').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: tz('recorded_at').notNull().defaultNow(),
+});
+
+export const careCircleMember = pgTable('care_circle_member', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  circleRole: text('circle_role').notNull(),
+  userId: uuid('user_id'),
+  structureId: uuid('structure_id'),
+  displayName: text('display_name').notNull().default(''),
+  relationship: text('relationship').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
+  joinedThrough: text('joined_through').notNull().default('added'),
+  addedBy: uuid('added_by'),
+  addedAt: tz('added_at').notNull().defaultNow(),
+  removedAt: tz('removed_at'),
+});
+
+export const patientEntry = pgTable('patient_entry', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  body: text('body').notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  structureId: uuid('structure_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const notification = pgTable('notification', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  link: text('link').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  readAt: tz('read_at'),
+  emailedAt: tz('emailed_at'),
+});
+
+export const notificationPreference = pgTable('notification_preference', {
+  userId: uuid('user_id').primaryKey(),
+  emailMode: text('email_mode').notNull().default('immediate'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
