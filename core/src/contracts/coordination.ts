@@ -179,3 +179,117 @@ export const notificationPreferenceSchema = z.object({
   emailMode: z.enum(['immediate', 'daily_digest'], { error: 'Choisissez « immediate » (un courriel par notification) ou « daily_digest » (un résumé par jour).' }),
 });
 export type NotificationPreference = z.infer<typeof notificationPreferenceSchema>;
+
+// Support requests ("demandes d'appui")
+export const REQUEST_REASONS = {
+  pain: 'Douleur',
+  other_symptoms: 'Autres symptômes',
+  sedation: 'Sédation',
+  complex_decision: 'Décision complexe',
+  palliative_emergency: 'Urgence palliative',
+  social: 'Situation sociale',
+  psychological: 'Soutien psychologique',
+  orientation: 'Orientation',
+  tele_expertise: 'Télé-expertise',
+} as const;
+export type RequestReason = keyof typeof REQUEST_REASONS;
+export const URGENCIES = { routine: 'Sous 48 heures', urgent: 'Urgent (dans la journée)', emergency: 'Urgence palliative (immédiat)' } as const;
+export type Urgency = keyof typeof URGENCIES;
+
+/** A FHIR R4 QuestionnaireResponse as the evaluation forms produce it (kept as is). */
+export const questionnaireResponseSchema = z
+  .object({
+    resourceType: z.literal('QuestionnaireResponse', { error: 'Une évaluation jointe doit être une ressource FHIR QuestionnaireResponse.' }),
+    status: z.string().optional(),
+  })
+  .passthrough();
+
+export const supportRequestInputSchema = z.object({
+  structureId: z.uuid({ error: 'Choisissez la structure à qui adresser la demande.' }),
+  reason: z.enum(Object.keys(REQUEST_REASONS) as [RequestReason, ...RequestReason[]], { error: 'Choisissez le motif de la demande dans la liste.' }),
+  urgency: z.enum(['routine', 'urgent', 'emergency'], { error: "Choisissez l'urgence ressentie : « routine », « urgent » ou « emergency »." }),
+  body: optionalText('Le message', 10_000),
+  evaluations: z.array(questionnaireResponseSchema).max(20, 'Vous pouvez joindre au plus 20 évaluations.').optional().default([]),
+  idempotencyKey: z
+    .string({ error: "La clé d'idempotence est requise (un identifiant tiré au hasard par le client)." })
+    .min(8, "La clé d'idempotence doit contenir au moins 8 caractères.")
+    .max(100, "La clé d'idempotence ne peut pas dépasser 100 caractères."),
+});
+export type SupportRequestInput = z.input<typeof supportRequestInputSchema>;
+
+const requestStatusSchema = z.enum(['sent', 'received', 'accepted', 'declined', 'in_progress', 'closed']);
+const clockStateSchema = z.enum(['waiting', 'due_soon', 'overdue', 'answered_in_time', 'answered_late']);
+
+export const supportRequestSummarySchema = z.object({
+  id: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  patientCommune: z.string(),
+  structureId: z.string(),
+  structureName: z.string(),
+  requesterId: z.string().nullable(),
+  requesterName: z.string(),
+  reason: z.string(),
+  urgency: z.string(),
+  status: requestStatusSchema,
+  sentAt: z.string(),
+  dueAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  clock: clockStateSchema,
+});
+export type SupportRequestSummary = z.infer<typeof supportRequestSummarySchema>;
+
+export const requestMessageSchema = z.object({ id: z.string(), authorId: z.string().nullable(), authorName: z.string(), fromStructure: z.boolean(), body: z.string(), createdAt: z.string() });
+export type RequestMessage = z.infer<typeof requestMessageSchema>;
+export const requestFileSchema = z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), uploadedAt: z.string(), url: z.string() });
+export type RequestFile = z.infer<typeof requestFileSchema>;
+export const requestTransitionSchema = z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), actorId: z.string().nullable(), note: z.string(), at: z.string() });
+
+export const supportRequestSchema = supportRequestSummarySchema.extend({
+  body: z.string(),
+  evaluations: z.array(z.record(z.string(), z.unknown())),
+  declineReason: z.string().nullable(),
+  outcomeSummary: z.string().nullable(),
+  responseHours: z.number(),
+  receivedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** What the signed-in user may do: status actions for the structure's staff. */
+  actions: z.array(z.enum(['receive', 'accept', 'decline', 'start', 'close'])),
+  iAmStructure: z.boolean(),
+  messages: z.array(requestMessageSchema),
+  files: z.array(requestFileSchema),
+  history: z.array(requestTransitionSchema),
+});
+export type SupportRequest = z.infer<typeof supportRequestSchema>;
+
+export const requestActionInputSchema = z.object({
+  action: z.enum(['receive', 'accept', 'decline', 'start', 'close'], { error: "L'action doit être « receive », « accept », « decline », « start » ou « close »." }),
+  reason: z.string().trim().max(2000, 'Le motif ne peut pas dépasser 2000 caractères.').optional(),
+  outcome: z.string().trim().max(10_000, 'Le compte rendu ne peut pas dépasser 10 000 caractères.').optional(),
+});
+export const requestMessageInputSchema = z.object({ body: text('Le message', 10_000) });
+
+export const inboxQuerySchema = z.object({
+  state: z.enum(['open', 'closed'], { error: 'Le filtre doit être « open » ou « closed ».' }).optional().default('open'),
+  /** The cursor returned by the previous page. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional().default(50),
+});
+export const inboxPageSchema = z.object({ items: z.array(supportRequestSummarySchema), next: z.string().nullable() });
+export type InboxPage = z.infer<typeof inboxPageSchema>;
+
+export const structureSettingSchema = z.object({
+  responseHours: z
+    .number({ error: 'Le délai de réponse est un nombre d’heures.' })
+    .int('Le délai de réponse est un nombre entier d’heures.')
+    .min(1, 'Le délai de réponse est d’au moins 1 heure.')
+    .max(720, 'Le délai de réponse ne peut pas dépasser 720 heures (30 jours).'),
+});
+
+export const suggestedStructuresSchema = z.object({
+  commune: z.object({ code: z.string(), nom: z.string(), departement: z.string() }),
+  structures: z.array(z.object({ id: z.string(), name: z.string(), types: z.array(z.string()), typeLabel: z.string(), isDemo: z.boolean(), inCircle: z.boolean() })),
+});
+export type SuggestedStructures = z.infer<typeof suggestedStructuresSchema>;
+
+export const myStructuresSchema = z.array(z.object({ id: z.string(), name: z.string(), role: z.string(), openRequests: z.number(), responseHours: z.number() }));

@@ -1,1 +1,3 @@
 export * from './circle';
+export * from './request-status';
+export * from './response-clock';

@@ -161,6 +161,10 @@ const ACTION_LABELS: Record<string, string> = {
   'patient.circle_removed': 'a retiré un membre du cercle',
   'patient.entry_added': 'a écrit dans le dossier',
   'patient.access_denied': "a tenté d'ouvrir le dossier sans faire partie du cercle (refusé)",
+  'support_request.sent': "a envoyé une demande d'appui",
+  'support_request.status_changed': "a fait avancer une demande d'appui",
+  'support_request.message': "a écrit dans une demande d'appui",
+  'support_request.file_added': "a joint un fichier à une demande d'appui",
 };
 const READ_LABELS: Record<string, string> = {
   file: 'a consulté le dossier',
@@ -169,6 +173,10 @@ const READ_LABELS: Record<string, string> = {
   'entries:notebook': 'a lu le cahier de liaison',
   'entries:treatment_plan': 'a lu les changements du plan de traitement',
   access_log: 'a consulté le journal des accès',
+  requests: "a consulté les demandes d'appui",
+  request: "a lu une demande d'appui",
+  request_file: "a ouvert un fichier joint à une demande d'appui",
+  suggestions: 'a consulté les structures qui couvrent la commune',
 };
 
 /** Who opened or changed the file, and when (from the audit trail, the last 300 events). */

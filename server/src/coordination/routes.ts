@@ -16,6 +16,7 @@ import { addEntry } from './add-entry';
 import { createPatient, recordConsent, updatePatientIdentity } from './create-patient';
 import { addCircleMember, removeCircleMember } from './manage-circle';
 import { listEntries, listMyPatients, readAccessLog, readPatientFile } from './patient-file';
+import { requestRoutes } from './request-routes';
 
 const tags = ['Coordonner'];
 const patientParams = z.object({ id: z.uuid({ error: "Ce dossier patient n'existe pas ou vous ne faites pas partie de son cercle de soins." }) });
@@ -87,4 +88,6 @@ export async function coordinationRoutes(app: AppInstance): Promise<void> {
     { config: { access: 'user' }, schema: { tags, summary: 'Qui a consulté ou modifié le dossier', params: patientParams, response: { 200: z.array(accessLogEntrySchema) } } },
     async (req) => readAccessLog(deps, req.actor, req.params.id, req.ctx),
   );
+
+  await requestRoutes(app);
 }

@@ -354,3 +354,72 @@ export const notificationPreference = pgTable('notification_preference', {
   emailMode: text('email_mode').notNull().default('immediate'),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+export const coordinationStructureSetting = pgTable('coordination_structure_setting', {
+  structureId: uuid('structure_id').primaryKey(),
+  responseHours: integer('response_hours').notNull().default(48),
+  updatedBy: uuid('updated_by'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const supportRequest = pgTable('support_request', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  structureId: uuid('structure_id').notNull(),
+  requesterId: uuid('requester_id'),
+  structureName: text('structure_name').notNull(),
+  requesterName: text('requester_name').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  reason: text('reason').notNull(),
+  urgency: text('urgency').notNull(),
+  body: text('body').notNull().default(''),
+  evaluations: jsonb('evaluations').$type<unknown[]>().notNull().default([]),
+  status: text('status').notNull().default('sent'),
+  declineReason: text('decline_reason'),
+  outcomeSummary: text('outcome_summary'),
+  patientCommuneCode: text('patient_commune_code').notNull(),
+  patientDepartement: text('patient_departement').notNull(),
+  responseHours: integer('response_hours').notNull(),
+  sentAt: tz('sent_at').notNull(),
+  dueAt: tz('due_at').notNull(),
+  reminderAt: tz('reminder_at').notNull(),
+  receivedAt: tz('received_at'),
+  firstResponseAt: tz('first_response_at'),
+  decidedAt: tz('decided_at'),
+  startedAt: tz('started_at'),
+  closedAt: tz('closed_at'),
+  reminderSentAt: tz('reminder_sent_at'),
+  escalatedAt: tz('escalated_at'),
+  updatedAt: tz('updated_at').notNull(),
+});
+
+export const supportRequestTransition = pgTable('support_request_transition', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  requestId: uuid('request_id').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  actorId: uuid('actor_id'),
+  note: text('note').notNull().default(''),
+  at: tz('at').notNull(),
+});
+
+export const supportRequestMessage = pgTable('support_request_message', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id').notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  fromStructure: boolean('from_structure').notNull(),
+  body: text('body').notNull(),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const supportRequestFile = pgTable('support_request_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: tz('uploaded_at').notNull(),
+});

@@ -19,7 +19,9 @@ export type Action =
   | 'directory.approve'
   | 'directory.import'
   | 'learning.author'
-  | 'learning.teach';
+  | 'learning.teach'
+  | 'coordination.inbox'
+  | 'coordination.structure.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -58,6 +60,10 @@ const RULES: Record<Action, Rule> = {
   'learning.author': (a, r) => isAdmin(a, r) || isEditor(a, r),
   // A teacher edits the course they teach (scope = course id), and sees its learners.
   'learning.teach': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
+  // A structure's inbox holds patient data: its members and managers only, never an admin as such.
+  'coordination.inbox': (a, r) => !!r.structureId && (hasRole(a, 'structure_member', r.structureId) || hasRole(a, 'structure_manager', r.structureId)),
+  // The response commitment (48 h by default) is set by the structure's managers (or an admin).
+  'coordination.structure.manage': (a, r) => isAdmin(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -104,3 +104,91 @@ CREATE TABLE notification_preference (
   email_mode text NOT NULL DEFAULT 'immediate' CHECK (email_mode IN ('immediate', 'daily_digest')),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Support requests ("demandes d'appui", FHIR ServiceRequest + Task) and the 48 h clock.
+-- Each structure's response commitment in calendar hours (48 unless set).
+CREATE TABLE coordination_structure_setting (
+  structure_id uuid PRIMARY KEY REFERENCES structure(id) ON DELETE CASCADE,
+  response_hours integer NOT NULL DEFAULT 48 CHECK (response_hours BETWEEN 1 AND 720),
+  updated_by uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE support_request (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  patient_id uuid NOT NULL REFERENCES patient(id) ON DELETE CASCADE,
+  structure_id uuid NOT NULL REFERENCES structure(id),
+  requester_id uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  -- Names as they were when the request was sent (the record of who asked whom).
+  structure_name text NOT NULL,
+  requester_name text NOT NULL,
+  -- Chosen by the client: a retried POST finds the request it already created.
+  idempotency_key text NOT NULL CHECK (length(idempotency_key) BETWEEN 8 AND 100),
+  reason text NOT NULL CHECK (reason IN ('pain', 'other_symptoms', 'sedation', 'complex_decision', 'palliative_emergency', 'social', 'psychological', 'orientation', 'tele_expertise')),
+  urgency text NOT NULL CHECK (urgency IN ('routine', 'urgent', 'emergency')),
+  body text NOT NULL DEFAULT '',
+  -- FHIR QuestionnaireResponse resources produced by the evaluation forms.
+  evaluations jsonb NOT NULL DEFAULT '[]',
+  status text NOT NULL DEFAULT 'sent' CHECK (status IN ('sent', 'received', 'accepted', 'declined', 'in_progress', 'closed')),
+  decline_reason text,
+  outcome_summary text,
+  -- Where the patient lives when the request is sent: the escalation and the indicators go by it.
+  patient_commune_code text NOT NULL,
+  patient_departement text NOT NULL,
+  response_hours integer NOT NULL,
+  sent_at timestamptz NOT NULL,
+  due_at timestamptz NOT NULL,
+  reminder_at timestamptz NOT NULL,
+  received_at timestamptz,
+  first_response_at timestamptz,
+  decided_at timestamptz,
+  started_at timestamptz,
+  closed_at timestamptz,
+  reminder_sent_at timestamptz,
+  escalated_at timestamptz,
+  updated_at timestamptz NOT NULL,
+  UNIQUE (requester_id, idempotency_key)
+);
+-- The structure inbox: open requests, the nearest due time first, read page by page (keyset).
+CREATE INDEX support_request_inbox_open ON support_request (structure_id, due_at, id) WHERE status IN ('sent', 'received', 'accepted', 'in_progress');
+CREATE INDEX support_request_inbox_all ON support_request (structure_id, sent_at DESC, id DESC);
+CREATE INDEX support_request_patient ON support_request (patient_id, sent_at DESC);
+CREATE INDEX support_request_requester ON support_request (requester_id, sent_at DESC);
+-- The timer sweep: unanswered requests whose reminder or escalation has not gone out.
+CREATE INDEX support_request_timers ON support_request (reminder_at) WHERE first_response_at IS NULL AND (reminder_sent_at IS NULL OR escalated_at IS NULL);
+
+-- Every status change, for the history shown and the delays kept for the indicators.
+CREATE TABLE support_request_transition (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  request_id uuid NOT NULL REFERENCES support_request(id) ON DELETE CASCADE,
+  from_status text,
+  to_status text NOT NULL,
+  actor_id uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  note text NOT NULL DEFAULT '',
+  at timestamptz NOT NULL
+);
+CREATE INDEX support_request_transition_request ON support_request_transition (request_id, at);
+
+CREATE TABLE support_request_message (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  request_id uuid NOT NULL REFERENCES support_request(id) ON DELETE CASCADE,
+  author_id uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  author_name text NOT NULL,
+  from_structure boolean NOT NULL,
+  body text NOT NULL CHECK (length(body) BETWEEN 1 AND 20000),
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX support_request_message_request ON support_request_message (request_id, created_at);
+
+-- Files attached to a request, stored under DATA_DIR (the row holds the name and the checksum).
+CREATE TABLE support_request_file (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  request_id uuid NOT NULL REFERENCES support_request(id) ON DELETE CASCADE,
+  file_name text NOT NULL,
+  media_type text NOT NULL,
+  size_bytes integer NOT NULL CHECK (size_bytes > 0),
+  sha256 text NOT NULL,
+  uploaded_by uuid REFERENCES app_user(id) ON DELETE SET NULL,
+  uploaded_at timestamptz NOT NULL
+);
+CREATE INDEX support_request_file_request ON support_request_file (request_id, uploaded_at);
