@@ -119,7 +119,7 @@ export async function createSupportRequest(
     if (raced) return raced;
     throw conflict("La demande n'a pas pu être enregistrée : réessayez.");
   }
-  await deliverNotificationMails(deps, outcome.created);
-  await scheduleRequestTimers(deps, { id: outcome.id, reminderAt: remindAt, dueAt });
+  // Off the answer's path: the request is committed; a timer lost here is caught by the sweep.
+  void deliverNotificationMails(deps, outcome.created).then(() => scheduleRequestTimers(deps, { id: outcome.id, reminderAt: remindAt, dueAt }));
   return { request: await buildSupportRequest(deps, { ...access, viaStructures: access.viaStructures }, outcome.id), created: true };
 }
