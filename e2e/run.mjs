@@ -19,9 +19,10 @@ import journey3 from './journeys/03-recherche-commune.mjs';
 import journey4 from './journeys/04-budget-ecrans.mjs';
 import journey5 from './journeys/05-infirmiere-samedi-soir.mjs';
 import journey6 from './journeys/06-fiche-signalement.mjs';
+import journey12 from './journeys/12-demande-appui.mjs';
 
 /** One file per journey in e2e/journeys/, run in this order. */
-const journeys = [journey1, journey2, journey3, journey4, journey5, journey6];
+const journeys = [journey1, journey2, journey3, journey4, journey5, journey6, journey12];
 
 async function main() {
   buildWebIfMissing();
