@@ -1,3 +1,4 @@
 export * from './circle';
 export * from './request-status';
 export * from './response-clock';
+export * from './fhir-request';

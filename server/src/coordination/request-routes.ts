@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   inboxPageSchema,
+  REQUEST_REASONS,
+  supportRequestToFhir,
   inboxQuerySchema,
   myStructuresSchema,
   requestActionInputSchema,
@@ -91,6 +93,15 @@ export async function requestRoutes(app: AppInstance): Promise<void> {
     '/api/v1/requests/:id',
     { config: { access: 'user' }, schema: { tags, summary: 'Une demande, son fil de discussion, ses fichiers et son historique', params: requestParams, response: { 200: supportRequestSchema } } },
     async (req) => readSupportRequest(deps, req.actor, req.params.id, req.ctx),
+  );
+
+  app.get(
+    '/api/v1/requests/:id/fhir',
+    { config: { access: 'user' }, schema: { tags, summary: 'La demande en FHIR R4 : Bundle ServiceRequest + Task + QuestionnaireResponse', params: requestParams } },
+    async (req, reply) => {
+      const r = await readSupportRequest(deps, req.actor, req.params.id, req.ctx);
+      return reply.type('application/fhir+json').send(supportRequestToFhir({ ...r, reasonLabel: REQUEST_REASONS[r.reason as keyof typeof REQUEST_REASONS] ?? r.reason }));
+    },
   );
 
   app.post(

@@ -149,6 +149,10 @@ describe("support requests", () => {
     const gpView = await gp.client.get(`/api/v1/requests/${id}`);
     expect(gpView.body).toMatchObject({ outcomeSummary: 'Rotation vers l’oxycodone, réévaluation à J3 par l’IDE.', iAmStructure: false, actions: [] });
     expect((await gp.client.get(`/api/v1/patients/${patientId}/requests`)).body[0]).toMatchObject({ id, status: 'closed' });
+    const fhir = await gp.client.get(`/api/v1/requests/${id}/fhir`);
+    expect(fhir.headers.get('content-type')).toContain('application/fhir+json');
+    expect(fhir.body.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType)).toEqual(['ServiceRequest', 'Task', 'QuestionnaireResponse']);
+    expect(fhir.body.entry[1].resource).toMatchObject({ status: 'completed', output: [{ valueString: 'Rotation vers l’oxycodone, réévaluation à J3 par l’IDE.' }] });
 
     const [delay] = (await requestDelays(t.platform.deps, { structureId: emspId })).filter((d) => d.requestId === id);
     expect(delay).toMatchObject({ firstResponseHours: 5, closeHours: 30, answeredInTime: true, escalated: false, departement: '73' });
