@@ -191,15 +191,15 @@ describe("support requests", () => {
     expect(await count(manager.id, 'request.reminder')).toBe(1);
     expect(await count(member.id, 'request.reminder')).toBe(0);
     expect(await count(coordinator.id, 'request.escalated')).toBe(0);
-    await t.waitForMail(manager.email, (m) => m.subject.includes('sans réponse'));
+    await t.waitForMail(manager.email, (m) => m.subject.includes('sans réponse') && m.text.includes(`/coordination/demandes/${id}`));
 
     clock = new Date(START.getTime() + 48 * H + 1000);
     await Promise.all([fireDueTimers(t.platform.deps, id), fireDueTimers(t.platform.deps)]);
     await fireDueTimers(t.platform.deps, id);
     expect(await count(coordinator.id, 'request.escalated')).toBe(1);
     expect(await count(manager.id, 'request.reminder')).toBe(1);
-    const mail = await t.waitForMail(coordinator.email, (m) => m.subject.includes('après l\'échéance'));
-    expect(mail.text).toContain(`/coordination/demandes/${id}`);
+    const mail = await t.waitForMail(coordinator.email, (m) => m.text.includes(`/coordination/demandes/${id}`));
+    expect(mail.subject).toContain('après l\'échéance');
     const [delay] = (await requestDelays(t.platform.deps)).filter((d) => d.requestId === id);
     expect(delay).toMatchObject({ reminded: true, escalated: true, firstResponseAt: null, answeredInTime: null });
     clock = START;
