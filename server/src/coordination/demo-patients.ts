@@ -1,15 +1,9 @@
-import { hashPassword } from '../accounts/secrets';
 import type { DbHandle } from '../db/client';
-import { DEMO_IDS, DEMO_PASSWORD } from '../db/seed/demo';
+import { DEMO_IDS } from '../db/seed/demo';
 
-/**
- * Fictional people only (names say "démo", phones 01 99 00 xx xx, e-mails @example.org): a GP and a
- * private-practice nurse of Montpellier, whose patients the demo EMSP of Montpellier covers.
- */
-export const DEMO_COORDINATION_ACCOUNTS = [
-  { email: 'medecin-traitant@example.org', firstName: 'Gilles', lastName: 'Généraliste (démo)', profession: 'medecin_generaliste', departement: '34' },
-  { email: 'infirmiere-liberale@example.org', firstName: 'Nadia', lastName: 'Infirmière libérale (démo)', profession: 'infirmier', departement: '34' },
-] as const;
+/** The demo GP and nurse of Montpellier (seed/demo.ts), whose patients the demo EMSP of Montpellier covers. */
+const GP_EMAIL = 'medecin-traitant@example.org';
+const NURSE_EMAIL = 'infirmiere-liberale@example.org';
 
 export const DEMO_PATIENT_IDS = {
   jeanne: '00000000-0000-4000-8000-0000000d0001',
@@ -20,22 +14,14 @@ export const DEMO_PATIENT_IDS = {
 export async function seedDemoPatients(handle: DbHandle): Promise<boolean> {
   const done = await handle.query("SELECT 1 FROM reference_dataset WHERE name = 'demo-coordination'");
   if (done.length > 0) return false;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = await handle.query<{ id: string; email: string }>('SELECT id, lower(email) AS email FROM app_user WHERE lower(email) IN ($1, $2)', [GP_EMAIL, NURSE_EMAIL]);
+  const gp = users.find((u) => u.email === GP_EMAIL)?.id;
+  const nurse = users.find((u) => u.email === NURSE_EMAIL)?.id;
+  // Accounts renamed or deleted by hand: no demo circles rather than half of them.
+  if (!gp || !nurse) return false;
   await handle.withSession(async (s) => {
     await s.exec('BEGIN');
     try {
-      const ids: Record<string, string> = {};
-      for (const a of DEMO_COORDINATION_ACCOUNTS) {
-        await s.query(
-          `INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, profession, practice_mode, departement)
-           VALUES ($1, now(), $2, $3, $4, $5, 'liberal', $6) ON CONFLICT DO NOTHING`,
-          [a.email, passwordHash, a.firstName, a.lastName, a.profession, a.departement],
-        );
-        const [u] = await s.query<{ id: string }>('SELECT id FROM app_user WHERE lower(email) = $1', [a.email]);
-        ids[a.email] = u.id;
-      }
-      const gp = ids['medecin-traitant@example.org'];
-      const nurse = ids['infirmiere-liberale@example.org'];
       const patients = [
         { id: DEMO_PATIENT_IDS.jeanne, first: 'Jeanne', last: 'Exemple (démo)', birth: '1934-03-12', sex: 'female', place: 'home' },
         { id: DEMO_PATIENT_IDS.henri, first: 'Henri', last: 'Fictif (démo)', birth: '1948-09-30', sex: 'male', place: 'home' },
