@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DESKTOP, PHONE, heading1, login, openPage, shot } from '../lib/support.mjs';
+import { BUDGET, DEMO_PASSWORD, DESKTOP, PHONE, heading1, log, login, openPage, shot } from '../lib/support.mjs';
 
 const OUTCOME = 'Rotation vers l’oxycodone, réévaluation à J3 par l’infirmière (démo).';
 
@@ -58,6 +58,27 @@ export default {
     await gp.page.getByRole('heading', { name: 'Compte rendu de clôture' }).waitFor();
     await gp.page.getByText(OUTCOME).waitFor();
     if (gp.problems.length) throw new Error(gp.problems.join('\n'));
+
+    // Each Coordonner screen stays within the per-screen budget (fresh cache, signed in as the GP).
+    const patientPath = await gp.page.getByRole('link', { name: 'Jeanne Exemple (démo)' }).first().getAttribute('href');
+    const lines = [];
+    for (const path of ['/coordination', patientPath, `${patientPath}/demande`, requestPath, '/notifications']) {
+      const probe = await browser.newContext({ baseURL: base, viewport: DESKTOP, locale: 'fr-FR', storageState: await gp.context.storageState() });
+      const page = await probe.newPage();
+      let requests = 0;
+      const sizes = [];
+      page.on('requestfinished', (req) => {
+        requests += 1;
+        sizes.push(req.sizes().then((x) => x.responseBodySize + x.responseHeadersSize));
+      });
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await page.locator('h1').first().waitFor();
+      const kb = Math.round((await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024);
+      lines.push(`${path.replace(/[0-9a-f-]{36}/g, ':id')} ${requests} req. ${kb} Ko`);
+      if (requests > BUDGET.requests || kb * 1024 > BUDGET.bytes) throw new Error(`budget dépassé : ${path} ${requests} requêtes, ${kb} Ko`);
+      await probe.close();
+    }
+    log(`      ${lines.join(' · ')}`);
     await Promise.all([nurse.context.close(), team.context.close(), gp.context.close()]);
   },
 };
