@@ -116,6 +116,11 @@ describe('patient file and care circle', () => {
     expect(joined.status).toBe(201);
     expect(joined.body.circle.find((m: { kind: string }) => m.kind === 'structure')).toMatchObject({ displayName: 'HAD de test', joinedThrough: 'added' });
     expect((await nurse.client.post(`/api/v1/patients/${file.id}/circle`, { kind: 'structure', structureId: hadId })).status).toBe(409);
+    const careTeam = await gp.client.get(`/api/v1/patients/${file.id}/care-team.fhir`);
+    expect(careTeam.body).toMatchObject({ resourceType: 'CareTeam', subject: { reference: `Patient/${file.id}` } });
+    expect(careTeam.body.participant.map((x: { member: { reference: string } }) => x.member.reference)).toEqual(
+      expect.arrayContaining([`Practitioner/${gp.id}`, `Organization/${hadId}`]),
+    );
 
     // The HAD now reads the file; the GP (not the nurse who added it) hears about it, in the app and by mail.
     const seen = await hadMember.client.get(`/api/v1/patients/${file.id}`);

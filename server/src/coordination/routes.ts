@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   accessLogEntrySchema,
+  careCircleToFhir,
   circleMemberInputSchema,
   consentInputSchema,
   createPatientSchema,
@@ -87,6 +88,12 @@ export async function coordinationRoutes(app: AppInstance): Promise<void> {
     '/api/v1/patients/:id/access-log',
     { config: { access: 'user' }, schema: { tags, summary: 'Qui a consulté ou modifié le dossier', params: patientParams, response: { 200: z.array(accessLogEntrySchema) } } },
     async (req) => readAccessLog(deps, req.actor, req.params.id, req.ctx),
+  );
+
+  app.get(
+    '/api/v1/patients/:id/care-team.fhir',
+    { config: { access: 'user' }, schema: { tags, summary: 'Le cercle de soins en FHIR R4 (CareTeam)', params: patientParams } },
+    async (req, reply) => reply.type('application/fhir+json').send(careCircleToFhir(await readPatientFile(deps, req.actor, req.params.id, req.ctx))),
   );
 
   await requestRoutes(app);
