@@ -26,3 +26,4 @@ export * from './contracts/groups';
 export * from './contracts/surveys';
 export * from './contracts/evaluation';
 export * from './contracts/resources';
+export * from './contracts/coordination';

@@ -35,6 +35,8 @@ import { surveyRoutes } from './surveys/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { resourceRoutes } from './resources/routes';
 import { billingRoutes } from './billing/routes';
+import { coordinationRoutes } from './coordination/routes';
+import { notificationRoutes } from './notifications/in-app/routes';
 import { territoryRoutes } from './territory/routes';
 
 export interface BuildOptions {
@@ -144,6 +146,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(evaluationRoutes);
   await app.register(resourceRoutes);
   await app.register(billingRoutes);
+  await app.register(coordinationRoutes);
+  await app.register(notificationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;
   if (webDir) {

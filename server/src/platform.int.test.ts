@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './accounts/secrets';
+import { DEMO_ACCOUNTS } from './db/seed/demo';
 import { loadConfig } from './config';
 import { startPlatform } from './platform';
 import { engine, openTestDatabase } from './test/template';
@@ -28,8 +29,8 @@ describe('the platform started twice on the same data', () => {
     };
     const first = await startPlatform(loadConfig(env), { webDir: null, logger: false });
     const demo = await first.deps.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE email LIKE '%@example.org'");
-    // The 8 demo accounts and the fictional learners of the demo forum and groups.
-    expect(demo[0].n).toBe(8 + DEMO_COMMUNITY_LEARNERS.length);
+    // The demo accounts and the fictional learners of the demo forum and groups.
+    expect(demo[0].n).toBe(DEMO_ACCOUNTS.length + DEMO_COMMUNITY_LEARNERS.length);
     await first.deps.handle.query(
       "INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, profession, practice_mode, departement) VALUES ('reste@example.org', now(), $1, 'R', 'R', 'infirmier', 'liberal', '06')",
       [await hashPassword('mot-de-passe-durable')],
@@ -41,7 +42,7 @@ describe('the platform started twice on the same data', () => {
       const users = await second.deps.handle.query<{ email: string }>("SELECT email FROM app_user WHERE email = 'reste@example.org'");
       expect(users).toHaveLength(1);
       const seeds = await second.deps.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE action = 'seed.demo_account'");
-      expect(seeds[0].n).toBe(8);
+      expect(seeds[0].n).toBe(DEMO_ACCOUNTS.length);
       const res = await second.app.inject({ method: 'GET', url: '/healthz' });
       expect(res.statusCode).toBe(200);
     } finally {

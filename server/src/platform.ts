@@ -21,6 +21,8 @@ import { startJobQueue, type JobQueue } from './queue/job-queue';
 import { loadTerritory } from './territory/load-territory';
 import { loadStructureTypes } from './directory/structure-types';
 import { seedSurveys } from './surveys/seed-surveys';
+import { startCoordinationJobs } from './coordination/jobs';
+import { seedDemoPatients } from './coordination/demo-patients';
 
 export interface Platform {
   app: AppInstance;
@@ -63,6 +65,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoLessonContent(handle, config.dataDir);
       await seedDemoCommunity(handle);
       await seedDemoKit(handle);
+      await seedDemoPatients(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
@@ -89,6 +92,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       }
     }
     await startEventReminders(deps, queue);
+    await startCoordinationJobs(deps, queue);
     const app = await buildApp(deps, { webDir: opts.webDir === undefined ? defaultWebDir() : opts.webDir, logger: opts.logger });
     return {
       app,

@@ -700,3 +700,147 @@ export const billingMemoVersion = pgTable('billing_memo_version', {
   createdBy: uuid('created_by'),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
+
+// Coordonner (migration 0013): patient file, care circle, notes, notifications.
+export const patient = pgTable('patient', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }),
+  sex: text('sex'),
+  insMatricule: text('ins_matricule'),
+  insOid: text('ins_oid'),
+  placeOfLife: text('place_of_life').notNull(),
+  addressLine: text('address_line'),
+  communeCode: text('commune_code').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const patientConsent = pgTable('patient_consent', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  purpose: text('purpose').notNull(),
+  decision: text('decision').notNull(),
+  givenBy: text('given_by').notNull(),
+  note: text('note').notNull().default(''),
+  recordedBy: uuid('recorded_by'),
+  recordedAt: tz('recorded_at').notNull().defaultNow(),
+});
+
+export const careCircleMember = pgTable('care_circle_member', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  circleRole: text('circle_role').notNull(),
+  userId: uuid('user_id'),
+  structureId: uuid('structure_id'),
+  displayName: text('display_name').notNull().default(''),
+  relationship: text('relationship').notNull().default(''),
+  phone: text('phone').notNull().default(''),
+  email: text('email').notNull().default(''),
+  joinedThrough: text('joined_through').notNull().default('added'),
+  addedBy: uuid('added_by'),
+  addedAt: tz('added_at').notNull().defaultNow(),
+  removedAt: tz('removed_at'),
+});
+
+export const patientEntry = pgTable('patient_entry', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  body: text('body').notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  structureId: uuid('structure_id'),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const notification = pgTable('notification', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull().default(''),
+  link: text('link').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  readAt: tz('read_at'),
+  emailedAt: tz('emailed_at'),
+});
+
+export const notificationPreference = pgTable('notification_preference', {
+  userId: uuid('user_id').primaryKey(),
+  emailMode: text('email_mode').notNull().default('immediate'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const coordinationStructureSetting = pgTable('coordination_structure_setting', {
+  structureId: uuid('structure_id').primaryKey(),
+  responseHours: integer('response_hours').notNull().default(48),
+  updatedBy: uuid('updated_by'),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+export const supportRequest = pgTable('support_request', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  structureId: uuid('structure_id').notNull(),
+  requesterId: uuid('requester_id'),
+  structureName: text('structure_name').notNull(),
+  requesterName: text('requester_name').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  reason: text('reason').notNull(),
+  urgency: text('urgency').notNull(),
+  body: text('body').notNull().default(''),
+  evaluations: jsonb('evaluations').$type<unknown[]>().notNull().default([]),
+  status: text('status').notNull().default('sent'),
+  declineReason: text('decline_reason'),
+  outcomeSummary: text('outcome_summary'),
+  patientCommuneCode: text('patient_commune_code').notNull(),
+  patientDepartement: text('patient_departement').notNull(),
+  responseHours: integer('response_hours').notNull(),
+  sentAt: tz('sent_at').notNull(),
+  dueAt: tz('due_at').notNull(),
+  reminderAt: tz('reminder_at').notNull(),
+  receivedAt: tz('received_at'),
+  firstResponseAt: tz('first_response_at'),
+  decidedAt: tz('decided_at'),
+  startedAt: tz('started_at'),
+  closedAt: tz('closed_at'),
+  reminderSentAt: tz('reminder_sent_at'),
+  escalatedAt: tz('escalated_at'),
+  updatedAt: tz('updated_at').notNull(),
+});
+
+export const supportRequestTransition = pgTable('support_request_transition', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  requestId: uuid('request_id').notNull(),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  actorId: uuid('actor_id'),
+  note: text('note').notNull().default(''),
+  at: tz('at').notNull(),
+});
+
+export const supportRequestMessage = pgTable('support_request_message', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id').notNull(),
+  authorId: uuid('author_id'),
+  authorName: text('author_name').notNull(),
+  fromStructure: boolean('from_structure').notNull(),
+  body: text('body').notNull(),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const supportRequestFile = pgTable('support_request_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  requestId: uuid('request_id').notNull(),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: tz('uploaded_at').notNull(),
+});

@@ -24,7 +24,9 @@ export type Action =
   | 'learning.attestation.revoke'
   | 'learning.forum.moderate'
   | 'learning.groups.manage'
-  | 'survey.manage';
+  | 'survey.manage'
+  | 'coordination.inbox'
+  | 'coordination.structure.manage';
 
 export interface Resource {
   departement?: string | null;
@@ -75,6 +77,10 @@ const RULES: Record<Action, Rule> = {
   'learning.groups.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || (!!r.courseId && hasRole(a, 'teacher', r.courseId)),
   // Surveys are run by a regional cell or a territory: coordinators (any territory), editors, admins.
   'survey.manage': (a, r) => isAdmin(a, r) || isEditor(a, r) || hasRole(a, 'territory_coordinator'),
+  // A structure's inbox holds patient data: its members and managers only, never an admin as such.
+  'coordination.inbox': (a, r) => !!r.structureId && (hasRole(a, 'structure_member', r.structureId) || hasRole(a, 'structure_manager', r.structureId)),
+  // The response commitment (48 h by default) is set by the structure's managers (or an admin).
+  'coordination.structure.manage': (a, r) => isAdmin(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

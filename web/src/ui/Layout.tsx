@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { isAdmin, useSession } from '../session/session-context';
 import { Loading } from './Loading';
+import { NotificationBell } from '../pages/coordination/NotificationBell';
 
 export const SECTIONS = [
   { to: '/se-former', label: 'Se former' },
@@ -92,6 +93,9 @@ export function Layout() {
               <ul>
                 {me ? (
                   <>
+                    <li>
+                      <NotificationBell />
+                    </li>
                     <li>
                       <NavLink to="/compte">Mon compte</NavLink>
                     </li>

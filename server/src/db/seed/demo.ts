@@ -30,6 +30,9 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'responsable@example.org', firstName: 'Rita', lastName: 'Responsable EMSP (démo)', profession: 'medecin_specialiste', practiceMode: 'salarie_hospitalier', departement: '34', roles: [{ role: 'structure_manager', scope: DEMO_IDS.structure }] },
   { email: 'coordinatrice@example.org', firstName: 'Chloé', lastName: 'Coordinatrice (démo)', profession: 'infirmier', practiceMode: 'salarie_medico_social', departement: '73', roles: [{ role: 'territory_coordinator', scope: 'dep:73' }] },
   { email: 'editeur@example.org', firstName: 'Éric', lastName: 'Éditeur (démo)', profession: 'pharmacien', practiceMode: 'salarie_hospitalier', departement: '13', roles: [{ role: 'content_editor', scope: null }] },
+  // Coordonner: a GP and a private-practice nurse of Montpellier sharing demo patients (server/src/coordination/demo-patients.ts).
+  { email: 'medecin-traitant@example.org', firstName: 'Gilles', lastName: 'Généraliste (démo)', profession: 'medecin_generaliste', practiceMode: 'liberal', departement: '34', roles: [] },
+  { email: 'infirmiere-liberale@example.org', firstName: 'Nadia', lastName: 'Infirmière libérale (démo)', profession: 'infirmier', practiceMode: 'liberal', departement: '34', roles: [] },
 ];
 
 /** Creates the demo accounts once (skipped when already there, so a restart keeps what was changed). */
