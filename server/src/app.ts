@@ -106,6 +106,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     const started = (req as { startedAt?: bigint }).startedAt;
     if (started) reply.header('server-timing', `app;dur=${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)}`);
   });
+  // A NUL character cannot be stored or compared in PostgreSQL text: refuse it in addresses up front.
+  app.addHook('onRequest', async (req) => {
+    if (/%00/.test(req.url)) throw new AppError(400, 'invalid_input', 'L’adresse contient un caractère nul, qui n’est pas accepté.');
+  });
   app.addHook('onRequest', originCheck(deps.config));
   app.addHook('onRequest', sessionHook(deps));
   // Before the body is read: a visitor cannot make us parse a 20 MB import.

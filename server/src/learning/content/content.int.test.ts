@@ -109,7 +109,12 @@ describe('authoring blocks', () => {
     expect(video.status).toBe(201);
     ids.videoBlock = video.body[1].id;
     await admin.post(`/api/v1/lessons/${ids.l1}/blocks`, { kind: 'document', title: 'Fiche', mediaId: ids.doc });
-    const quiz = await admin.post(`/api/v1/lessons/${ids.l1}/blocks`, { kind: 'quiz', title: 'Quiz du module', quizId: '00000000-0000-4000-8000-00000000aaaa' });
+    // A quiz block points at a quiz of the course (foreign key since migration 0018).
+    const [q] = await t.query<{ id: string }>(
+      `INSERT INTO quiz (course_id, title, kind, selection) VALUES ($1, 'Quiz du module', 'self_assessment', '{"mode":"fixed","questionIds":[]}') RETURNING id`,
+      [ids.course],
+    );
+    const quiz = await admin.post(`/api/v1/lessons/${ids.l1}/blocks`, { kind: 'quiz', title: 'Quiz du module', quizId: q.id });
     expect(quiz.body.map((b: { kind: string; position: number }) => [b.kind, b.position])).toEqual([
       ['text', 1],
       ['video', 2],
