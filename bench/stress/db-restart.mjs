@@ -10,7 +10,8 @@ import { api, makeLearners, sqlOn } from '../lib/stress.mjs';
 import { eventRegistrations, quizAnswers } from './kinds.mjs';
 
 const CLUSTER = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main';
-export const DEFAULT_RESTART = `${CLUSTER} restart`;
+/** The machine's shared cluster (what the suite runs with --cluster shared). */
+export const SHARED_CLUSTER = { stop: `${CLUSTER} stop`, start: `${CLUSTER} start`, restart: `${CLUSTER} restart` };
 
 /** @param {string} cmd @returns {Promise<{ code: number | null, ms: number, output: string }>} */
 function sh(cmd) {
@@ -28,7 +29,8 @@ const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms)
 
 /**
  * @param {{ db: import('../lib/types').DatabaseTarget, learners?: number, concurrency?: number, outageS?: number,
- *   recoverS?: number, restartCmd?: string, timeoutMs?: number, logName?: string, log?: (m: string) => void }} o
+ *   recoverS?: number, commands: { stop: string, start: string, restart: string }, timeoutMs?: number, logName?: string,
+ *   log?: (m: string) => void }} o outageS 0 = one "restart" command, else stop, wait outageS, start
  */
 export async function dbRestart(o) {
   const log = o.log ?? (() => {});
@@ -110,12 +112,12 @@ export async function dbRestart(o) {
       outage.commands.push({ cmd, ...res, ms: Math.round(res.ms) });
       if (res.code !== 0) throw new Error(`« ${cmd} » a échoué (code ${res.code}) : ${res.output}`);
     };
-    if (o.restartCmd || outageS === 0) {
-      await run(o.restartCmd ?? DEFAULT_RESTART);
+    if (outageS === 0) {
+      await run(o.commands.restart);
     } else {
-      await run(`${CLUSTER} stop`);
+      await run(o.commands.stop);
       await sleep(outageS * 1000);
-      await run(`${CLUSTER} start`);
+      await run(o.commands.start);
     }
     outage.upAt = now();
     log(`PostgreSQL de retour après ${Math.round(outage.upAt - outage.downAt)} ms ; attente de la reprise`);

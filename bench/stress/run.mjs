@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RESULTS_DIR, chooseServer, freshDatabase, serverCommand, serverLogSummary } from '../lib/server.mjs';
-import { dbRestart, DEFAULT_RESTART } from './db-restart.mjs';
+import { startPrivatePostgres } from '../lib/private-pg.mjs';
+import { dbRestart, SHARED_CLUSTER } from './db-restart.mjs';
 import { WRITE_KINDS } from './kinds.mjs';
 import { killWrites } from './kill-writes.mjs';
 
@@ -14,8 +15,9 @@ const USAGE = `Usage : npm run stress -- <panne> [options]
 
 Pannes :
   kill-writes   SIGKILL du serveur au milieu d'une rafale d'écritures, redémarrage, vérifications
-  db-restart    redémarrage de PostgreSQL sous charge : 503 pendant la coupure, reprise seule
-                ATTENTION : redémarre le cluster PostgreSQL partagé de la machine (jamais en CI)
+  db-restart    arrêt et redémarrage de PostgreSQL sous charge : 503 pendant la coupure, reprise seule.
+                Par défaut sur un PostgreSQL privé (initdb temporaire) ; --cluster shared arrête le
+                cluster partagé de la machine (${SHARED_CLUSTER.restart}) : jamais en CI
 
 Options communes :
   --pg-url URL       base d'administration (défaut $BENCH_PG_URL ou postgres://postgres@127.0.0.1:5432/postgres)
@@ -35,7 +37,7 @@ db-restart :
   --concurrency C    requêtes simultanées (défaut 8)
   --outage S         secondes entre l'arrêt et le redémarrage de PostgreSQL (défaut 3 ; 0 = "restart")
   --recover S        délai de reprise exigé après le retour de PostgreSQL (défaut 10)
-  --restart-cmd CMD  commande (défaut « ${DEFAULT_RESTART} » ; stop/start avec --outage)
+  --cluster C        private (défaut : un PostgreSQL temporaire à nous) ou shared (celui de la machine)
 `;
 
 const log = (/** @type {string} */ msg) => console.log(`[stress] ${msg}`);
@@ -52,7 +54,7 @@ async function main() {
       seed: { type: 'string', default: '1' },
       outage: { type: 'string', default: '3' },
       recover: { type: 'string', default: '10' },
-      'restart-cmd': { type: 'string' },
+      cluster: { type: 'string', default: 'private' },
       server: { type: 'string', default: 'auto' },
       'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
       keep: { type: 'boolean', default: false },
@@ -74,7 +76,10 @@ async function main() {
   chooseServer(values.server);
   const cmd = serverCommand();
   log(`serveur : ${cmd.kind} (${cmd.why})`);
-  const db = await freshDatabase('postgres', `stress_${fault}`, values['pg-url'], values.keep);
+  if (values.cluster !== 'private' && values.cluster !== 'shared') throw new Error('--cluster doit valoir private ou shared');
+  const privatePg = fault === 'db-restart' && values.cluster === 'private' ? await startPrivatePostgres() : null;
+  if (privatePg) log(`PostgreSQL privé : ${privatePg.adminUrl}`);
+  const db = await freshDatabase('postgres', `stress_${fault}`, privatePg?.adminUrl ?? values['pg-url'], values.keep);
   const logName = `stress-${fault}`;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.rmSync(path.join(RESULTS_DIR, `${logName}.server.log`), { force: true });
@@ -102,13 +107,14 @@ async function main() {
         concurrency: num('concurrency', values.concurrency, 8),
         outageS: num('outage', values.outage, 3, 0),
         recoverS: num('recover', values.recover, 10),
-        restartCmd: values['restart-cmd'],
+        commands: privatePg ? { stop: privatePg.stopCmd, start: privatePg.startCmd, restart: privatePg.restartCmd } : SHARED_CLUSTER,
         logName,
         log,
       });
     }
   } finally {
     await db.dispose();
+    await privatePg?.dispose();
   }
   const out = { ...result, at: new Date().toISOString(), server: cmd.kind, serverLog: serverLogSummary(logName) };
   const file = path.join(RESULTS_DIR, `stress-${fault}.json`);
