@@ -63,6 +63,8 @@ export async function killWrites(o) {
       log(`manche ${r + 1} : ${all.length} écritures (${kinds.map((k) => `${k.name} ${all.filter((x) => x.kind === k).length}`).join(', ')}), arrêt brutal après ${killAfter} accusés`);
 
       const acked = new Set();
+      /** @type {Map<number, unknown>} the id in each acknowledged answer (when it has one) */
+      const ackedIds = new Map();
       /** @type {Record<string, number>} */
       const beforeKill = {};
       /** @type {Record<string, number>} */
@@ -80,7 +82,10 @@ export async function killWrites(o) {
         const label = res.status === 0 ? `aucune réponse (${res.error})` : String(res.status);
         const bucket = killedBefore || killedAt >= 0 ? afterKill : beforeKill;
         bucket[label] = (bucket[label] ?? 0) + 1;
-        if (res.status >= 200 && res.status < 300) acked.add(i);
+        if (res.status >= 200 && res.status < 300) {
+          acked.add(i);
+          ackedIds.set(i, res.body?.id);
+        }
         else if (killedAt < 0) violations.push(`manche ${r + 1} : ${write.method} ${write.path} a répondu ${label} avant l'arrêt : ${JSON.stringify(res.body).slice(0, 200)}`);
         if (killedAt < 0 && acked.size >= killAfter) {
           killedAt = performance.now() - t0;
@@ -118,13 +123,18 @@ export async function killWrites(o) {
         }
         // The client's retry after the outage: every unacknowledged write, plus a few acknowledged
         // ones sent again (a client that missed nothing may still retry).
-        const again = retry.concat(writes.filter((_, j) => acked.has(idx[j])).slice(0, 20));
+        // An acknowledged write sent again must answer about the same record (same id).
+        const resent = idx.filter((i) => acked.has(i)).slice(0, 20);
+        const again = retry.map((w) => ({ w, i: -1 })).concat(resent.map((i) => ({ w: all[i].write, i })));
         await pool(again.length, concurrency, async (j) => {
-          const w = again[j];
+          const { w, i } = again[j];
           const res = await api(ctx.baseUrl, w.learner.cookie, w.method, w.path, w.body, { headers: w.headers });
           if (res.status < 200 || res.status >= 300) {
             k.retryFailures++;
             if (k.retryFailures <= 3) violations.push(`manche ${r + 1} : nouvel envoi de ${w.method} ${w.path} : ${res.status || res.error} ${JSON.stringify(res.body).slice(0, 200)}`);
+          } else if (i >= 0 && ackedIds.get(i) !== res.body?.id) {
+            k.retryFailures++;
+            violations.push(`manche ${r + 1} : ${w.method} ${w.path} renvoyé répond sur un autre enregistrement (${ackedIds.get(i)} puis ${res.body?.id})`);
           }
         });
         const final = await kind.count(ctx, writes);
