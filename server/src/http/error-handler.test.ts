@@ -15,6 +15,15 @@ describe('toErrorAnswer', () => {
     expect(a.body.message).not.toMatch(/5432|ECONNREFUSED/);
   });
 
+  it('answers 503 for a connection lost in the middle of a query, wrapped or not by Drizzle', () => {
+    const killed = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const wrapped = Object.assign(new Error('Failed query: select 1\nparams: '), { cause: killed });
+    expect(toErrorAnswer(wrapped).status).toBe(503);
+    expect(toErrorAnswer(new Error('Client has encountered a connection error and is not queryable')).status).toBe(503);
+    const unique = Object.assign(new Error('Failed query: insert …'), { cause: Object.assign(new Error('duplicate key'), { code: '23505' }) });
+    expect(toErrorAnswer(unique).status).toBe(409);
+  });
+
   it('hides anything unexpected behind a French 500 without the original message', () => {
     const a = toErrorAnswer(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(a.status).toBe(500);

@@ -15,12 +15,22 @@ const CONTEXT_LABEL: Record<string, string> = {
   headers: 'les en-têtes',
 };
 
+/**
+ * Drizzle wraps the driver's error in its own ("Failed query: …", the driver's error as cause):
+ * judge the driver's error, which carries the PostgreSQL code.
+ */
+function driverError(err: unknown): unknown {
+  const e = err as { code?: unknown; cause?: unknown; message?: unknown } | null;
+  if (e && e.code === undefined && e.cause instanceof Error && typeof e.message === 'string' && e.message.startsWith('Failed query:')) return e.cause;
+  return err;
+}
+
 /** Maps every failure to one answer shape. A stack trace never leaves the server. */
 export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody; log: boolean } {
   if (err instanceof AppError) {
     return { status: err.status, body: { code: err.code, message: err.message, field: err.field }, log: false };
   }
-  const e = err as FastifyError & { code?: string; validationContext?: string };
+  const e = driverError(err) as FastifyError & { code?: string; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const first = e.validation[0];
     const issue = first.params.issue as { path?: PropertyKey[] } | undefined;
@@ -65,7 +75,12 @@ export function toErrorAnswer(err: unknown): { status: number; body: ErrorBody; 
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     return { status: e.statusCode, body: { code: 'bad_request', message: "La demande n'a pas pu être traitée." }, log: false };
   }
-  if (e.message?.includes('Connection terminated') || e.message?.includes('timeout exceeded when trying to connect')) {
+  // pg's own messages for a connection lost or never made (they carry no code).
+  if (
+    e.message?.includes('Connection terminated') ||
+    e.message?.includes('timeout exceeded when trying to connect') ||
+    e.message?.includes('is not queryable')
+  ) {
     return {
       status: 503,
       body: { code: 'unavailable', message: 'Le service est momentanément indisponible. Réessayez dans un instant.' },

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { judgeMemory, readRssMB, slope, startMemoryProbe } from './memory.mjs';
+
+const run = (f: (t: number) => number, seconds = 600, every = 5) =>
+  Array.from({ length: seconds / every + 1 }, (_, i) => ({ t: i * every, rssMB: f(i * every) }));
+
+describe('memory probe', () => {
+  it('fits a straight line', () => {
+    expect(slope([{ x: 0, y: 1 }, { x: 1, y: 3 }, { x: 2, y: 5 }])).toBeCloseTo(2);
+    expect(slope([{ x: 1, y: 4 }])).toBe(0);
+  });
+
+  it('accepts a server that warms up then stays flat, with noise', () => {
+    // Grows 80 MB in the first two minutes (caches, pools), then ±3 MB of garbage-collector noise.
+    const v = judgeMemory(run((t) => 120 + Math.min(t, 120) * (80 / 120) + 3 * Math.sin(t / 7)));
+    expect(v.ok).toBe(true);
+    expect(Math.abs(v.slopeMBPerMinute)).toBeLessThan(1);
+    expect(v.peakMB).toBeGreaterThan(200);
+  });
+
+  it('refuses a leak in the second half', () => {
+    // 2 MB per minute: 20 MB over a 10-minute run, small next to the noise of a single sample.
+    const v = judgeMemory(run((t) => 200 + (2 * t) / 60 + 4 * Math.sin(t)));
+    expect(v.ok).toBe(false);
+    expect(v.slopeMBPerMinute).toBeGreaterThan(1.5);
+    expect(v.reason).toMatch(/croissance/);
+  });
+
+  it('does not judge on too few samples', () => {
+    expect(judgeMemory(run(() => 100, 10, 5)).ok).toBe(false);
+    expect(judgeMemory([]).reason).toBe('aucune mesure');
+  });
+
+  it('reads the RSS of a live process and samples it', () => {
+    const rss = readRssMB(process.pid);
+    expect(rss).toBeGreaterThan(10);
+    expect(readRssMB(2 ** 22 + 12345)).toBeNull();
+    let n = 0;
+    const probe = startMemoryProbe(4242, { intervalMs: 1000, read: () => 100 + n++ });
+    expect(probe.stop().samples).toEqual([{ t: expect.any(Number), rssMB: 100 }]);
+  });
+});
