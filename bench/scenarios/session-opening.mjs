@@ -51,7 +51,7 @@ function call(agent, baseUrl, method, path, opts = {}) {
       res.on('end', () => {
         const ms = performance.now() - t0;
         const text = Buffer.concat(chunks).toString('utf8');
-        let parsed = null;
+        let parsed;
         try {
           parsed = text ? JSON.parse(text) : null;
         } catch {
