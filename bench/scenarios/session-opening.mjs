@@ -13,7 +13,7 @@
 // PostgreSQL only: the learners are prepared by a bulk SQL insert (one precomputed argon2 hash).
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import { percentile } from '../lib/load.mjs';
+import { percentile, serverDuration } from '../lib/load.mjs';
 import { pageWeight } from '../lib/page-weight.mjs';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +31,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * One request with the learner's cookie; resolves with its status, body and latency.
  * @param {http.Agent} agent @param {string} baseUrl @param {string} method @param {string} path
  * @param {{ cookie?: string, body?: unknown }} [opts]
- * @returns {Promise<{ status: number, ms: number, body: any, setCookie: string[] }>}
+ * @returns {Promise<{ status: number, ms: number, serverMs: number | null, body: any, setCookie: string[] }>}
  */
 function call(agent, baseUrl, method, path, opts = {}) {
   const body = opts.body === undefined ? undefined : JSON.stringify(opts.body);
@@ -58,11 +58,11 @@ function call(agent, baseUrl, method, path, opts = {}) {
           parsed = text;
         }
         const sc = res.headers['set-cookie'];
-        resolve({ status: res.statusCode ?? 0, ms, body: parsed, setCookie: Array.isArray(sc) ? sc : [] });
+        resolve({ status: res.statusCode ?? 0, ms, serverMs: serverDuration(res.headers['server-timing']), body: parsed, setCookie: Array.isArray(sc) ? sc : [] });
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0, body: null, setCookie: [] }));
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0, serverMs: null, body: null, setCookie: [] }));
     if (body !== undefined) req.write(body);
     req.end();
   });
@@ -71,16 +71,19 @@ function call(agent, baseUrl, method, path, opts = {}) {
 /** Latencies and errors per request type. */
 class Recorder {
   constructor() {
-    /** @type {Map<string, { ok: number[], errors: number, statuses: Record<string, number> }>} */
+    /** @type {Map<string, { ok: number[], server: number[], errors: number, statuses: Record<string, number> }>} */
     this.kinds = new Map();
   }
-  /** @param {string} kind @param {{ status: number, ms: number }} r @param {number[]} ok statuses that count as success */
+  /** @param {string} kind @param {{ status: number, ms: number, serverMs: number | null }} r @param {number[]} ok statuses that count as success */
   add(kind, r, ok = [200, 201]) {
     let k = this.kinds.get(kind);
-    if (!k) this.kinds.set(kind, (k = { ok: [], errors: 0, statuses: {} }));
+    if (!k) this.kinds.set(kind, (k = { ok: [], server: [], errors: 0, statuses: {} }));
     k.statuses[r.status] = (k.statuses[r.status] ?? 0) + 1;
-    if (ok.includes(r.status)) k.ok.push(r.ms);
-    else k.errors++;
+    if (ok.includes(r.status)) {
+      k.ok.push(r.ms);
+      // The server's own duration (server-timing): what the client sees minus the queues before it.
+      if (r.serverMs !== null) k.server.push(r.serverMs);
+    } else k.errors++;
     return ok.includes(r.status);
   }
 }
@@ -211,6 +214,7 @@ export default {
       let total = 0;
       for (const [name, k] of rec.kinds) {
         const sorted = Float64Array.from(k.ok).sort();
+        const server = Float64Array.from(k.server).sort();
         total += k.ok.length + k.errors;
         rows.push({
           name,
@@ -221,6 +225,9 @@ export default {
           p95: percentile(sorted, 95),
           p99: percentile(sorted, 99),
           max: sorted.length ? Math.round(/** @type {number} */ (sorted[sorted.length - 1]) * 100) / 100 : null,
+          serverP50: percentile(server, 50),
+          serverP95: percentile(server, 95),
+          serverP99: percentile(server, 99),
           statuses: k.statuses,
         });
       }
