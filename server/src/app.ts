@@ -31,6 +31,7 @@ import { learningContentRoutes } from './learning/content/routes';
 import { passedQuizIds } from './learning/quiz/quiz-outcomes';
 import { forumRoutes } from './learning/forum/routes';
 import { groupRoutes } from './learning/groups/routes';
+import { learningAnalyticsRoutes } from './learning/analytics/routes';
 import { surveyRoutes } from './surveys/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { resourceRoutes } from './resources/routes';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(learningContentRoutes, { quizOutcomes: { passedQuizIds: (userId: string, quizIds: string[]) => passedQuizIds(deps.db, userId, quizIds) } });
   await app.register(forumRoutes);
   await app.register(groupRoutes);
+  await app.register(learningAnalyticsRoutes);
   await app.register(surveyRoutes);
   await app.register(evaluationRoutes);
   await app.register(resourceRoutes);

@@ -8,6 +8,7 @@ import { loadConfig } from './config';
 import { startPlatform } from './platform';
 import { engine, openTestDatabase } from './test/template';
 import { DEMO_COMMUNITY_LEARNERS } from './learning/groups/demo-community';
+import { DEMO_ANALYTICS_LEARNER_COUNT } from './learning/analytics/demo-learners';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palliance-restart-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,8 +30,8 @@ describe('the platform started twice on the same data', () => {
     };
     const first = await startPlatform(loadConfig(env), { webDir: null, logger: false });
     const demo = await first.deps.handle.query<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE email LIKE '%@example.org'");
-    // The demo accounts and the fictional learners of the demo forum and groups.
-    expect(demo[0].n).toBe(DEMO_ACCOUNTS.length + DEMO_COMMUNITY_LEARNERS.length);
+    // The demo accounts, the fictional learners of the demo forum and groups, and those of the analytics.
+    expect(demo[0].n).toBe(DEMO_ACCOUNTS.length + DEMO_COMMUNITY_LEARNERS.length + DEMO_ANALYTICS_LEARNER_COUNT);
     await first.deps.handle.query(
       "INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, profession, practice_mode, departement) VALUES ('reste@example.org', now(), $1, 'R', 'R', 'infirmier', 'liberal', '06')",
       [await hashPassword('mot-de-passe-durable')],

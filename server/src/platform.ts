@@ -12,6 +12,7 @@ import { seedDemoEvents } from './events/demo-events';
 import { startEventReminders } from './events/reminders';
 import { seedDemoLessonContent } from './learning/content/demo-content';
 import { seedDemoCommunity } from './learning/groups/demo-community';
+import { seedDemoLearners } from './learning/analytics/demo-learners';
 import { seedDemoKit } from './resources/demo-kit';
 import { sendStaleReminders } from './directory/stale-reminders';
 import { purgeOldAuditEvents } from './privacy/audit-retention';
@@ -64,6 +65,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoEvents(handle);
       await seedDemoLessonContent(handle, config.dataDir);
       await seedDemoCommunity(handle);
+      await seedDemoLearners(handle);
       await seedDemoKit(handle);
       await seedDemoPatients(handle);
     }

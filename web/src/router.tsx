@@ -42,6 +42,7 @@ export const router = createBrowserRouter([
       { path: 'se-former/cours/:id/quiz/gestion', ...page(() => import('./pages/learning/quiz/QuizEditorPage'), 'QuizEditorPage') },
       { path: 'se-former/quiz/:id', ...page(() => import('./pages/learning/quiz/QuizPage'), 'QuizPage') },
       { path: 'se-former/tentatives/:id', ...page(() => import('./pages/learning/quiz/AttemptPage'), 'AttemptPage') },
+      { path: 'se-former/cours/:id/analyses', ...page(() => import('./pages/learning/analytics/AnalyticsPage'), 'AnalyticsPage') },
       { path: 'se-former/mes-attestations', ...page(() => import('./pages/learning/quiz/MyAttestationsPage'), 'MyAttestationsPage') },
       { path: 'verifier/:code', ...page(() => import('./pages/verify/VerifyPage'), 'VerifyPage') },
       { path: 'se-former/lecons/:id', ...page(() => import('./pages/learning/lesson/LessonPage'), 'LessonPage') },

@@ -844,3 +844,16 @@ export const supportRequestFile = pgTable('support_request_file', {
   uploadedBy: uuid('uploaded_by'),
   uploadedAt: tz('uploaded_at').notNull(),
 });
+
+// Se former: end-of-course satisfaction survey (migration 0021_course_satisfaction.sql)
+
+export const courseSatisfaction = pgTable('course_satisfaction', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sessionId: uuid('session_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  rating: integer('rating'),
+  useful: boolean('useful'),
+  wouldRecommend: boolean('would_recommend'),
+  comment: text('comment').notNull().default(''),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});

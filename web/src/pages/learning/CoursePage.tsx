@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { KindBadge } from './Catalogue';
 import { CourseProgressPanel } from './lesson/CourseProgressPanel';
+import { SatisfactionPanel } from './analytics/SatisfactionPanel';
 import { LessonLink } from './lesson/LessonLink';
 import { hoursPerWeek, isFull, registrationLabel, seatsLabel, sessionDates } from './learning-format';
 import './learning.css';
@@ -128,6 +129,7 @@ export function CoursePage() {
             <p>Aucune session ouverte pour le moment.</p>
           )}
           {mine?.status === 'enrolled' && <CourseProgressPanel courseId={c.id} />}
+          {mine?.status === 'enrolled' && <SatisfactionPanel sessionId={mine.sessionId} />}
         </aside>
         <div className="course-main">
           {c.description && (
@@ -207,6 +209,24 @@ export function CoursePage() {
                 </li>
                 <li>
                   <Link to={`/se-former/cours/${c.id}/groupes`}>Groupes de travail</Link>
+                </li>
+                <li>
+                  <Link to={`/se-former/cours/${c.id}/quiz`}>Quiz et évaluation finale</Link>
+                </li>
+              </ul>
+            </section>
+          )}
+
+          {/* The teaching team's figures and quiz management (the server checks the same right). */}
+          {c.mayEdit && (
+            <section aria-labelledby="enseigner-titre">
+              <h2 id="enseigner-titre">Équipe pédagogique</h2>
+              <ul>
+                <li>
+                  <Link to={`/se-former/cours/${c.id}/analyses${c.sessionId ? `?session=${c.sessionId}` : ''}`}>Tableau de bord du cours (inscriptions, achèvement, satisfaction)</Link>
+                </li>
+                <li>
+                  <Link to={`/se-former/cours/${c.id}/quiz/gestion`}>Gérer les quiz et les attestations</Link>
                 </li>
               </ul>
             </section>

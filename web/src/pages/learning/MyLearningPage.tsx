@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ENROLMENT_STATUSES, type Enrolment } from '@palliance/core';
 import { ApiError } from '../../api/http';
-import { myEnrolments } from '../../api/learning';
+import { getCourse, myEnrolments } from '../../api/learning';
+import { useSession } from '../../session/session-context';
 import { RequireAuth } from '../../session/RequireAuth';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
@@ -43,6 +44,10 @@ function MyLearning() {
         <Link to="/se-former">Se former</Link> <span aria-hidden="true">›</span> Mes formations
       </p>
       <h1>Mes formations</h1>
+      <p>
+        <Link to="/se-former/mes-attestations">Mes attestations de réussite</Link>
+      </p>
+      <TaughtCourses />
       {error ? (
         <p className="alert alert-error" role="alert">
           {error}
@@ -90,5 +95,38 @@ function EnrolmentList({ items }: { items: Enrolment[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The courses a teacher is on the team of: quiz management and the dashboard. */
+function TaughtCourses() {
+  const { me } = useSession();
+  const ids = [...new Set((me?.roles ?? []).filter((r) => r.role === 'teacher' && r.scope).map((r) => r.scope as string))];
+  const [titles, setTitles] = useState<Record<string, string>>({});
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!key) return;
+    const controller = new AbortController();
+    for (const id of key.split(',')) {
+      getCourse(id, null, controller.signal).then(
+        (c) => setTitles((t) => ({ ...t, [id]: c.title })),
+        () => {},
+      );
+    }
+    return () => controller.abort();
+  }, [key]);
+  if (ids.length === 0) return null;
+  return (
+    <section aria-labelledby="enseigne-titre">
+      <h2 id="enseigne-titre">Les cours que j’enseigne</h2>
+      <ul>
+        {ids.map((id) => (
+          <li key={id}>
+            <Link to={`/se-former/cours/${id}`}>{titles[id] ?? 'Cours'}</Link> · <Link to={`/se-former/cours/${id}/quiz/gestion`}>Gérer les quiz</Link> ·{' '}
+            <Link to={`/se-former/cours/${id}/analyses`}>Tableau de bord</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
