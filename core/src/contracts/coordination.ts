@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { optionalText, requiredText as text } from './fields';
 
 // Pure rules of the domain travel with its contracts (one export line in core/src/index.ts).
 export * from '../coordination';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} est requis.` })
-    .trim()
-    .min(1, `${label} est requis.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
-const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label} doit être un texte.` }).trim().max(max, `${label} ne peut pas dépasser ${max} caractères.`).optional().default('');
 
 export const PLACES_OF_LIFE = { home: 'Domicile', ehpad: 'EHPAD', assisted_living: 'Résidence autonomie', other: 'Autre lieu' } as const;
 export type PlaceOfLife = keyof typeof PLACES_OF_LIFE;

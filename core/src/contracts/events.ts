@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { isoInstant as instant, optionalText, requiredText as text } from './fields';
 import { professionSchema } from './accounts';
 
 // Pure rules of the domain travel with its contracts (one export line in core/src/index.ts).
 export * from '../events';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} est requis.` })
-    .trim()
-    .min(1, `${label} est requis.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} ne peut pas dépasser ${max} caractères.`).optional().default('');
-const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label} doit être une date ISO 8601 avec fuseau (ex. 2027-02-09T20:00:00+01:00).` });
 
 export const EVENT_KINDS = { webinar: 'Webinaire', workshop: 'Atelier en présentiel', exchange_group: "Groupe d'échange" } as const;
 export type EventKind = keyof typeof EVENT_KINDS;

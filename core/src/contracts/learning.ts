@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { isoInstant as instant, optionalText, requiredText as text } from './fields';
 import { professionSchema } from './accounts';
 
 // Pure rules of the domain travel with its contracts (one export line in core/src/index.ts).
 export * from '../learning';
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} est requis.` })
-    .trim()
-    .min(1, `${label} est requis.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
-const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label} ne peut pas dépasser ${max} caractères.`).optional().default('');
-const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label} doit être une date ISO 8601 avec fuseau (ex. 2026-11-23T08:00:00+01:00).` });
 
 export const COURSE_KINDS = { mooc: 'MOOC (ouvert à tous)', spoc: 'SPOC (accès restreint)' } as const;
 export const courseKindSchema = z.enum(['mooc', 'spoc'], { error: 'Le type de cours doit être « mooc » ou « spoc ».' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText as text } from './fields';
 
 // Pure rules of the domain travel with its contracts (one export line in core/src/index.ts).
 export * from '../resources';
@@ -13,12 +14,6 @@ export const KIT_KINDS = {
 } as const;
 export type KitKind = keyof typeof KIT_KINDS;
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} est requis.` })
-    .trim()
-    .min(1, `${label} est requis.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
 
 export const placeholderSchema = z.object({
   key: z

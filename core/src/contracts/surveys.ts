@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { isoInstant as instant } from './fields';
 
 // Pure rules of the domain travel with its contracts (one export line in core/src/index.ts).
 export * from '../surveys';
 
-const instant = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label} doit être une date ISO 8601 avec fuseau (ex. 2026-11-23T08:00:00+01:00).` });
 
 export const SURVEY_MODES = { anonymous: 'Anonyme (sans connexion)', identified: 'Identifié (une réponse par personne connectée)' } as const;
 export const surveyModeSchema = z.enum(['anonymous', 'identified'], { error: 'Le mode doit être « anonymous » ou « identified ».' });
