@@ -844,3 +844,15 @@ export const supportRequestFile = pgTable('support_request_file', {
   uploadedBy: uuid('uploaded_by'),
   uploadedAt: tz('uploaded_at').notNull(),
 });
+
+export const indicatorTarget = pgTable(
+  'indicator_target',
+  {
+    territory: text('territory').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    target: doublePrecision('target').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.territory, t.indicatorId] })],
+);
