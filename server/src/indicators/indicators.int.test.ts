@@ -10,7 +10,6 @@ let t: TestPlatform;
 let coord: TestClient;
 let visitor: TestClient;
 let otherCoord: TestClient;
-let emsp: string;
 
 type Figure = { value: number | null; numerator: number | null; denominator: number | null; status: string };
 type Indicator = { id: string; current: Figure & { period: string }; series: (Figure & { period: string })[]; breakdown: { rows: (Figure & { label: string })[] } | null; target: { value: number | null; origin: string; met: boolean | null }; note: string | null };
@@ -47,7 +46,7 @@ beforeAll(async () => {
   const [a] = await t.query<{ id: string }>("INSERT INTO structure (name, types, departement) VALUES ('EMSP test Hérault', '{EMSP_EXTRA}', '34') RETURNING id");
   const [b] = await t.query<{ id: string }>("INSERT INTO structure (name, types, departement) VALUES ('DAC test Hérault', '{DAC}', '34') RETURNING id");
   const [c] = await t.query<{ id: string }>("INSERT INTO structure (name, types, departement) VALUES ('ETSP test Nice', '{ETSP}', '06') RETURNING id");
-  emsp = a.id;
+
   const lib1 = await user('lib1@example.org', 'liberal', 'infirmier');
   const lib2 = await user('lib2@example.org', 'liberal', 'medecin_generaliste');
   const hosp = await user('hosp@example.org', 'salarie_hospitalier', 'infirmier');
