@@ -46,6 +46,8 @@ export function IndicatorsPage() {
     if (me === undefined) return;
     const ctrl = new AbortController();
     setError(null);
+    // No figures of another territory or period on screen while the new ones load.
+    setData(null);
     getDashboard(territory, period, ctrl.signal)
       .then(setData)
       .catch((e: unknown) => {
@@ -125,7 +127,7 @@ export function IndicatorsPage() {
       {data && (
         <>
           <p aria-live="polite">
-            <strong>{data.territory.label}</strong> — {data.period.label}. Tendance : {granularity === 'month' ? '12 derniers mois' : granularity === 'quarter' ? '8 derniers trimestres' : '5 dernières années'}.{' '}
+            <strong>{data.territory.label}</strong> — {data.period.label}. Tendance : {data.period.granularity === 'month' ? '12 derniers mois' : data.period.granularity === 'quarter' ? '8 derniers trimestres' : '5 dernières années'}.{' '}
             <span className="muted">Calculé le {formatDateTime(data.generatedAt)}.</span>
           </p>
           {data.detail === 'public' && (
