@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { BUDGET, DEMO_PASSWORD, DESKTOP, assertEqual, heading1, login, openPage, shot } from '../lib/support.mjs';
+import { BUDGET, DEMO_PASSWORD, DESKTOP, PHONE, assertEqual, heading1, login, openPage, shot } from '../lib/support.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -57,6 +57,18 @@ export default {
     const kb = Math.round((await Promise.all(sizes)).reduce((a, b) => a + b, 0) / 1024);
     if (requests > BUDGET.requests || kb * 1024 > BUDGET.bytes) throw new Error(`budget dépassé : ${requests} requêtes, ${kb} Ko`);
     await probe.close();
+
+    // On a phone: the public dashboard of the Hérault fits the screen's width (no sideways scrolling).
+    const phone = await openPage(browser, base, PHONE);
+    track(phone.page);
+    await phone.page.goto('/mesurer/indicateurs?territoire=dep:34');
+    await phone.page.getByText('Vue publique').waitFor();
+    await phone.page.getByRole('heading', { name: 'Délai moyen de première réponse' }).waitFor();
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 1) throw new Error(`la page déborde de ${overflow} px sur un téléphone`);
+    await shot(phone.page, '18-indicateurs-telephone');
+    if (phone.problems.length) throw new Error(phone.problems.join('\n'));
+    await phone.context.close();
     await context.close();
   },
 };

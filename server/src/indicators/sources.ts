@@ -23,8 +23,24 @@ export interface IndicatorSources {
 /** Mini-RCP is not built yet: the indicator is shown as not yet available until this is wired. */
 export const rcpNotYetAvailable: RcpCasesDiscussed = async () => null;
 
+/**
+ * The survey figures take one pass over the latest survey's responses (up to 100,000): on a public
+ * dashboard that pass is shared for a minute rather than repeated on every visit.
+ */
+const SURVEY_CACHE_MS = 60_000;
+const surveyCache = new WeakMap<object, { at: number; value: Promise<TerritorialSurveyFigures | null> }>();
+export function cachedSurveyFigures(deps: Pick<AppDeps, 'db'>): Promise<TerritorialSurveyFigures | null> {
+  const hit = surveyCache.get(deps.db);
+  if (hit && Date.now() - hit.at < SURVEY_CACHE_MS) return hit.value;
+  const value = latestTerritorialSurveyFigures(deps.db);
+  surveyCache.set(deps.db, { at: Date.now(), value });
+  // A failed read is not kept.
+  value.catch(() => surveyCache.delete(deps.db));
+  return value;
+}
+
 export const defaultIndicatorSources: IndicatorSources = {
   // Integrator: replace with `rcpCasesDiscussed` from '../coordination/rcp' once it exists.
   rcpCasesDiscussed: rcpNotYetAvailable,
-  surveyFigures: (deps) => latestTerritorialSurveyFigures(deps.db),
+  surveyFigures: cachedSurveyFigures,
 };
