@@ -268,6 +268,14 @@ describe('exports', () => {
   });
 });
 
+describe('documentation', () => {
+  it('the OpenAPI document lists the indicator routes', async () => {
+    const doc = await visitor.get('/api/docs/json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/indicators', '/api/v1/indicators/export.csv', '/api/v1/indicators/targets']));
+  });
+});
+
 describe('targets', () => {
   it('the mean delay carries the seed-004 target (≤ 48 h) by default; the others none', async () => {
     const res = await coord.get('/api/v1/indicators?territory=dep:34&period=2026-10');
