@@ -56,17 +56,35 @@ export interface DelaySummary {
   withinThreshold: Figure;
 }
 
-/** Mean and median first-response delay (answered requests) and share answered within 48 h. */
-export function summarizeDelays(f: DelayFacts, thresholdHours = RESPONSE_THRESHOLD_HOURS): DelaySummary {
-  const n = f.answeredHours.length;
-  const m = mean(f.answeredHours);
-  const md = median(f.answeredHours);
-  const within = f.answeredHours.filter((h) => h <= thresholdHours).length;
+/** The same facts already aggregated (by the database: avg, percentile_cont(0.5), counts). */
+export interface DelayAggregates {
+  answered: number;
+  meanHours: number | null;
+  medianHours: number | null;
+  withinThreshold: number;
+  overdueUnanswered: number;
+}
+
+export function delayFigures(a: DelayAggregates): DelaySummary {
   return {
-    mean: m === null ? NO_DATA : { value: round1(m), numerator: null, denominator: n, status: 'ok' },
-    median: md === null ? NO_DATA : { value: round1(md), numerator: null, denominator: n, status: 'ok' },
-    withinThreshold: shareFigure(within, n + f.overdueUnanswered),
+    mean: a.answered === 0 || a.meanHours === null ? NO_DATA : { value: round1(a.meanHours), numerator: null, denominator: a.answered, status: 'ok' },
+    median: a.answered === 0 || a.medianHours === null ? NO_DATA : { value: round1(a.medianHours), numerator: null, denominator: a.answered, status: 'ok' },
+    withinThreshold: shareFigure(a.withinThreshold, a.answered + a.overdueUnanswered),
   };
+}
+
+/**
+ * Mean and median first-response delay (answered requests) and share answered within 48 h: the
+ * reference of what the database computes for the dashboard (same rules, checked by the tests).
+ */
+export function summarizeDelays(f: DelayFacts, thresholdHours = RESPONSE_THRESHOLD_HOURS): DelaySummary {
+  return delayFigures({
+    answered: f.answeredHours.length,
+    meanHours: mean(f.answeredHours),
+    medianHours: median(f.answeredHours),
+    withinThreshold: f.answeredHours.filter((h) => h <= thresholdHours).length,
+    overdueUnanswered: f.overdueUnanswered,
+  });
 }
 
 /**

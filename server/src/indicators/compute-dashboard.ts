@@ -1,5 +1,6 @@
 import {
   countFigure,
+  delayFigures,
   INDICATORS,
   meetsTarget,
   NO_DATA,
@@ -12,7 +13,6 @@ import {
   seriesEndingWith,
   shareFigure,
   SMALL_CELL_THRESHOLD,
-  summarizeDelays,
   suppressSmallCells,
   UNAVAILABLE,
   type Figure,
@@ -36,14 +36,12 @@ interface Breakdown {
   rows: (Figure & { key: string; label: string })[];
 }
 
-/** Requests of one period (or one structure of it) summed into the four request figures. */
-function requestFigures(rows: RequestBucketRow[]) {
-  const hours = rows.flatMap((r) => r.answeredHours);
-  const delays = summarizeDelays({ answeredHours: hours, overdueUnanswered: rows.reduce((a, r) => a + r.overdueUnanswered, 0) });
-  const known = rows.reduce((a, r) => a + r.emtspKnown, 0);
-  const liberal = rows.reduce((a, r) => a + r.emtspLiberal, 0);
+/** The four request figures of one row (a structure, or the whole territory, for one period). */
+function requestFigures(row: RequestBucketRow | undefined) {
+  if (!row) return { liberal_share: NO_DATA, first_response_mean: NO_DATA, first_response_median: NO_DATA, answered_within_48h: NO_DATA } as const;
+  const delays = delayFigures(row);
   return {
-    liberal_share: shareFigure(liberal, known),
+    liberal_share: shareFigure(row.emtspLiberal, row.emtspKnown),
     first_response_mean: delays.mean,
     first_response_median: delays.median,
     answered_within_48h: delays.withinThreshold,
@@ -81,7 +79,7 @@ export async function computeDashboard(deps: Pick<AppDeps, 'db' | 'now'>, source
     Promise.all(buckets.map((b) => sources.rcpCasesDiscussed(deps, { departements: territory.departements, from: b.from, to: b.to }))),
   ]);
 
-  const requestSeries = buckets.map((_, i) => requestFigures(requestRows.filter((r) => r.bucket === i)));
+  const requestSeries = buckets.map((_, i) => requestFigures(requestRows.find((r) => r.bucket === i && r.structureId === null)));
   const trainingSeries = buckets.map((_, i) => trainingFiguresOf(trainingRows.filter((r) => r.bucket === i)));
   const rcpSeries = rcp.map((n) => (n === null ? UNAVAILABLE : countFigure(n)));
 
@@ -104,13 +102,11 @@ export async function computeDashboard(deps: Pick<AppDeps, 'db' | 'now'>, source
 
   const breakdownOf = (d: IndicatorDefinition): Breakdown | null => {
     if (d.breakdown === 'structure') {
-      const rows = requestRows.filter((r) => r.bucket === last && (d.id !== 'liberal_share' || r.isEmtsp));
-      const byStructure = new Map<string, RequestBucketRow[]>();
-      for (const r of rows) byStructure.set(r.structureId, [...(byStructure.get(r.structureId) ?? []), r]);
+      const rows = requestRows.filter((r) => r.bucket === last && r.structureId !== null && (d.id !== 'liberal_share' || r.isEmtsp));
       return {
         title: d.id === 'liberal_share' ? 'Par équipe mobile ou territoriale (EM(T)SP)' : 'Par structure sollicitée',
-        rows: [...byStructure.entries()]
-          .map(([id, rs]) => ({ key: id, label: rs[0].structureName, ...shown(requestFigures(rs)[d.id as keyof ReturnType<typeof requestFigures>]) }))
+        rows: rows
+          .map((r) => ({ key: r.structureId!, label: r.structureName, ...shown(requestFigures(r)[d.id as keyof ReturnType<typeof requestFigures>]) }))
           .sort((a, b) => a.label.localeCompare(b.label, 'fr')),
       };
     }

@@ -24,48 +24,69 @@ const inDepartements = (column: SQL, departements: string[] | null): SQL =>
 
 export interface RequestBucketRow {
   bucket: number;
-  structureId: string;
+  /** Null on the row that totals the whole territory for the period. */
+  structureId: string | null;
   structureName: string;
   isEmtsp: boolean;
   /** Requests to an EM(T)SP whose requester is known, and those from a liberal professional. */
   emtspKnown: number;
   emtspLiberal: number;
-  answeredHours: number[];
+  answered: number;
+  meanHours: number | null;
+  medianHours: number | null;
+  withinThreshold: number;
   overdueUnanswered: number;
 }
 
 /**
- * Support requests per period and receiving structure, for the patients of the territory.
+ * Support requests per period, per receiving structure and for the whole territory (GROUPING SETS:
+ * a territory median is not a mix of structure medians), for the patients of the territory. The
+ * database does the aggregation (avg, percentile_cont(0.5) = mean of the two middle values for an
+ * even count, as core's median): a national year is one query returning a few hundred rows.
  * Aggregated here rather than through coordination's requestDelays(): that export lists every
- * request row and carries neither the requester's practice mode nor the structure's types, and
- * the dashboard must stay one aggregate query however many requests a region has.
+ * request row and carries neither the requester's practice mode nor the structure's types.
  */
 export async function supportRequestFigures(db: Db, departements: string[] | null, buckets: Bucket[], now: Date): Promise<RequestBucketRow[]> {
   const emtsp = sql`ARRAY[${sql.join(EMTSP_TYPE_CODES.map((c) => sql`${c}`), sql`, `)}]::text[]`;
   const overdueBefore = new Date(now.getTime() - RESPONSE_THRESHOLD_HOURS * 3600_000).toISOString();
   const res = (await db.execute(sql`
-    SELECT b.i AS bucket, r.structure_id, s.name AS structure_name, (s.types && ${emtsp}) AS is_emtsp,
-      count(*) FILTER (WHERE u.id IS NOT NULL) AS emtsp_known,
-      count(*) FILTER (WHERE u.practice_mode = 'liberal') AS emtsp_liberal,
-      json_agg((extract(epoch FROM (r.first_response_at - r.sent_at)) / 3600.0)::float8) FILTER (WHERE r.first_response_at IS NOT NULL) AS answered_hours,
-      count(*) FILTER (WHERE r.first_response_at IS NULL AND r.sent_at <= ${overdueBefore}::timestamptz) AS overdue
-    FROM ${bucketsTable(buckets)}
-    JOIN support_request r ON r.sent_at >= b.f AND r.sent_at < b.t
-    JOIN structure s ON s.id = r.structure_id
-    LEFT JOIN app_user u ON u.id = r.requester_id
-    WHERE ${inDepartements(sql`r.patient_departement`, departements)}
-    GROUP BY b.i, r.structure_id, s.name, s.types`)) as unknown as {
-    rows: { bucket: number; structure_id: string; structure_name: string; is_emtsp: boolean; emtsp_known: number | string; emtsp_liberal: number | string; answered_hours: (number | string)[] | string | null; overdue: number | string }[];
+    WITH x AS (
+      SELECT b.i, r.structure_id, s.name, (s.types && ${emtsp}) AS is_emtsp, u.id AS requester, u.practice_mode,
+        (extract(epoch FROM (r.first_response_at - r.sent_at)) / 3600.0)::float8 AS hours,
+        (r.first_response_at IS NULL AND r.sent_at <= ${overdueBefore}::timestamptz) AS overdue
+      FROM ${bucketsTable(buckets)}
+      JOIN support_request r ON r.sent_at >= b.f AND r.sent_at < b.t
+      JOIN structure s ON s.id = r.structure_id
+      LEFT JOIN app_user u ON u.id = r.requester_id
+      WHERE ${inDepartements(sql`r.patient_departement`, departements)}
+    )
+    SELECT i AS bucket, structure_id, max(name) AS structure_name, bool_or(is_emtsp) AS is_emtsp,
+      count(*) FILTER (WHERE is_emtsp AND requester IS NOT NULL) AS emtsp_known,
+      count(*) FILTER (WHERE is_emtsp AND practice_mode = 'liberal') AS emtsp_liberal,
+      count(hours) AS answered,
+      avg(hours) AS mean_hours,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours,
+      count(*) FILTER (WHERE hours <= ${RESPONSE_THRESHOLD_HOURS}) AS within_threshold,
+      count(*) FILTER (WHERE overdue) AS overdue
+    FROM x
+    GROUP BY GROUPING SETS ((i, structure_id), (i))`)) as unknown as {
+    rows: {
+      bucket: number; structure_id: string | null; structure_name: string; is_emtsp: boolean; emtsp_known: number | string; emtsp_liberal: number | string;
+      answered: number | string; mean_hours: number | string | null; median_hours: number | string | null; within_threshold: number | string; overdue: number | string;
+    }[];
   };
+  const num = (v: number | string | null) => (v === null ? null : Number(v));
   return res.rows.map((r) => ({
     bucket: Number(r.bucket),
     structureId: r.structure_id,
     structureName: r.structure_name,
     isEmtsp: r.is_emtsp,
-    emtspKnown: r.is_emtsp ? Number(r.emtsp_known) : 0,
-    emtspLiberal: r.is_emtsp ? Number(r.emtsp_liberal) : 0,
-    // json_agg comes back parsed on one driver and as text on another.
-    answeredHours: ((typeof r.answered_hours === 'string' ? JSON.parse(r.answered_hours) : r.answered_hours) ?? []).map(Number),
+    emtspKnown: Number(r.emtsp_known),
+    emtspLiberal: Number(r.emtsp_liberal),
+    answered: Number(r.answered),
+    meanHours: num(r.mean_hours),
+    medianHours: num(r.median_hours),
+    withinThreshold: Number(r.within_threshold),
     overdueUnanswered: Number(r.overdue),
   }));
 }
