@@ -28,3 +28,4 @@ export * from './contracts/evaluation';
 export * from './contracts/resources';
 export * from './contracts/coordination';
 export * from './contracts/learning-analytics';
+export * from './contracts/indicators';

@@ -24,6 +24,7 @@ import { loadStructureTypes } from './directory/structure-types';
 import { seedSurveys } from './surveys/seed-surveys';
 import { startCoordinationJobs } from './coordination/jobs';
 import { seedDemoPatients } from './coordination/demo-patients';
+import { seedDemoIndicatorRequests } from './indicators/demo-requests';
 
 export interface Platform {
   app: AppInstance;
@@ -68,6 +69,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoLearners(handle);
       await seedDemoKit(handle);
       await seedDemoPatients(handle);
+      await seedDemoIndicatorRequests(handle, opts.now?.());
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

@@ -75,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'mesurer/questionnaires/:id', ...page(() => import('./pages/surveys/SurveyPage'), 'SurveyPage') },
       { path: 'mesurer/questionnaires/:id/rapport', ...page(() => import('./pages/surveys/ReportPage'), 'ReportPage') },
       { path: 'mesurer/repondre/:token', ...page(() => import('./pages/surveys/RespondPage'), 'RespondPage') },
+      { path: 'mesurer/indicateurs', ...page(() => import('./pages/indicators/IndicatorsPage'), 'IndicatorsPage') },
       { path: 'connexion', ...page(() => import('./pages/accounts/LoginPage'), 'LoginPage') },
       { path: 'inscription', ...page(() => import('./pages/accounts/RegisterPage'), 'RegisterPage') },
       { path: 'verifier-email', ...page(() => import('./pages/accounts/VerifyEmailPage'), 'VerifyEmailPage') },

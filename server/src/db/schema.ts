@@ -857,3 +857,15 @@ export const courseSatisfaction = pgTable('course_satisfaction', {
   comment: text('comment').notNull().default(''),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
+
+export const indicatorTarget = pgTable(
+  'indicator_target',
+  {
+    territory: text('territory').notNull(),
+    indicatorId: text('indicator_id').notNull(),
+    target: doublePrecision('target').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.territory, t.indicatorId] })],
+);

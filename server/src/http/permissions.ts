@@ -26,7 +26,9 @@ export type Action =
   | 'learning.groups.manage'
   | 'survey.manage'
   | 'coordination.inbox'
-  | 'coordination.structure.manage';
+  | 'coordination.structure.manage'
+  | 'indicators.read_all'
+  | 'indicators.set_target';
 
 export interface Resource {
   departement?: string | null;
@@ -81,6 +83,9 @@ const RULES: Record<Action, Rule> = {
   'coordination.inbox': (a, r) => !!r.structureId && (hasRole(a, 'structure_member', r.structureId) || hasRole(a, 'structure_manager', r.structureId)),
   // The response commitment (48 h by default) is set by the structure's managers (or an admin).
   'coordination.structure.manage': (a, r) => isAdmin(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
+  // Indicator figures on fewer than 5 cases, and targets: coordinators of the department, admins (regions and France: admins).
+  'indicators.read_all': (a, r) => isAdmin(a, r) || coordinates(a, r),
+  'indicators.set_target': (a, r) => isAdmin(a, r) || coordinates(a, r),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

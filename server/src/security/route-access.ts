@@ -161,6 +161,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'DELETE /api/v1/sessions/:id/enrolment': signedIn,
   'GET /api/v1/sessions/:id/enrolments': only('teacher', 'editor', 'admin'),
   'GET /api/v1/me/enrolments': signedIn,
+  // Mesurer : indicateurs (aggregates, read by everyone with small cells withheld; targets by the department's coordinators and admins)
+  'GET /api/v1/indicators': everyone,
+  'GET /api/v1/indicators/export.csv': everyone,
+  'GET /api/v1/indicators/fhir/MeasureReport': everyone,
+  'GET /api/v1/indicators/fhir/Measure': everyone,
+  'PUT /api/v1/indicators/targets': { pass: ['coordinator', 'admin'], body: (f) => ({ territory: `dep:${f.departement}`, indicatorId: 'liberal_share', target: 50 }) },
 };
 
 /** Values for the path parameters of a route, from the fixtures. */

@@ -150,6 +150,9 @@ export function MeasurePage() {
           de la dernière enquête : la part des professionnels qui connaissent le numéro d’appui territorial et la part qui utilisent les
           cotations palliatives.
         </p>
+        <p>
+          <Link to="/mesurer/indicateurs">Ouvrir le tableau de bord des indicateurs territoriaux</Link>
+        </p>
       </section>
       <Sources>
         <li>{SOURCE_SURVEY_IDF}</li>
