@@ -12,7 +12,8 @@
 // sampled (lib/memory.mjs) and judged "stable" (no growth over the second half).
 //
 // Options: --duration S (600 unless given), --learners N (2000), --coordinators N (200),
-// --users N (100000), --connections N (HTTP sockets, like a reverse proxy; default 50).
+// --users N (100000), --connections N (HTTP sockets per group of actors: directory, learners,
+// staff; default 50). A request without an answer within 30 s (the report: 120 s) is an error.
 // BENCH_NATIONAL_DB names the cached directory database (default palliance_bench_national). The run
 // itself works on a copy (CREATE DATABASE … TEMPLATE), dropped afterwards, so the cache stays as the
 // coverage scenario expects it.
@@ -70,7 +71,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * One request through the shared agent (bounded sockets); never throws.
  * @param {http.Agent} agent @param {string} baseUrl @param {string} method @param {string} urlPath
- * @param {{ cookie?: string, body?: unknown, raw?: string }} [opts]
+ * @param {{ cookie?: string, body?: unknown, raw?: string, timeoutMs?: number }} [opts]
  * @returns {Promise<Answer>}
  */
 function call(agent, baseUrl, method, urlPath, opts = {}) {
@@ -84,7 +85,7 @@ function call(agent, baseUrl, method, urlPath, opts = {}) {
   }
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const req = http.request(`${baseUrl}${urlPath}`, { method, headers, agent, timeout: 30_000 }, (res) => {
+    const req = http.request(`${baseUrl}${urlPath}`, { method, headers, agent, timeout: opts.timeoutMs ?? 30_000 }, (res) => {
       /** @type {Buffer[]} */
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -220,8 +221,8 @@ async function prepareUsers(databaseUrl, n) {
     await client.query(
       `INSERT INTO app_user (email, email_verified_at, password_hash, first_name, last_name, profession, practice_mode, departement)
        SELECT 'national-' || lpad(i::text, 6, '0') || '@example.org', now(), $1, 'Compte', 'National ' || i || ' (généré)',
-              CASE WHEN i % 3 = 0 THEN 'medecin' ELSE 'infirmier' END, 'liberal', lpad((1 + i % 95)::text, 2, '0')
-       FROM generate_series(1, $2) AS i ON CONFLICT DO NOTHING`,
+              CASE WHEN i % 3 = 0 THEN 'medecin_generaliste' ELSE 'infirmier' END, 'liberal', d.codes[1 + i % cardinality(d.codes)]
+       FROM generate_series(1, $2) AS i, (SELECT array_agg(code ORDER BY code) AS codes FROM departement) d ON CONFLICT DO NOTHING`,
       [hash, n.users],
     );
     await client.query(
@@ -376,7 +377,11 @@ export default {
     const db = await runDatabase(ctx);
     // Logins all come from this machine: the per-address limit of authentication routes is lifted.
     const server = await ctx.startServer(db, { demoData: true, env: { RATE_LIMIT_AUTH_PER_MINUTE: '100000' }, readyTimeoutMs: 180_000 });
+    // One socket pool per group of actors (--connections each), like the proxies in front of a real
+    // platform: anonymous directory look-ups do not queue on the client side behind slow logins.
     const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+    const directoryAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+    const staffAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
     const base = server.baseUrl;
     try {
       let t = Date.now();
@@ -432,7 +437,7 @@ export default {
         /** @type {Promise<void>[]} */
         const inFlight = [];
         for (let i = 0; Date.now() < end; i++) {
-          inFlight.push(call(agent, base, 'GET', pathOf(i)).then((r) => void rec.add(kind, r)));
+          inFlight.push(call(directoryAgent, base, 'GET', pathOf(i)).then((r) => void rec.add(kind, r)));
           await sleep(Math.max(0, t0 + (i + 1) * every - Date.now()));
         }
         await Promise.all(inFlight);
@@ -486,14 +491,14 @@ export default {
         let sent = 0;
         while (Date.now() < end) {
           if (Date.now() >= nextInbox) {
-            rec.add('inbox-first-page', await call(agent, base, 'GET', `/api/v1/structures/${c.structureId}/requests`, { cookie: c.cookie }));
+            rec.add('inbox-first-page', await call(staffAgent, base, 'GET', `/api/v1/structures/${c.structureId}/requests`, { cookie: c.cookie }));
             nextInbox += INBOX_EVERY_S * 1000;
           }
           if (Date.now() >= nextSend) {
             sent++;
             rec.add(
               'support-request-send',
-              await call(agent, base, 'POST', `/api/v1/patients/${c.patientId}/requests`, {
+              await call(staffAgent, base, 'POST', `/api/v1/patients/${c.patientId}/requests`, {
                 cookie: c.cookie,
                 body: { structureId: c.targetId, reason: ['pain', 'orientation', 'complex_decision'][sent % 3], urgency: 'routine', body: 'Demande fictive (banc national).', idempotencyKey: `national-${t0}-${i}-${sent}` },
               }),
@@ -509,7 +514,7 @@ export default {
         while (Date.now() < end) {
           await sleep(Math.max(0, next - Date.now()));
           if (Date.now() >= end) break;
-          rec.add('survey-report', await call(agent, base, 'POST', surveyPath, { cookie: surveyCookie, raw: surveyBody }));
+          rec.add('survey-report', await call(staffAgent, base, 'POST', surveyPath, { cookie: surveyCookie, raw: surveyBody, timeoutMs: 120_000 }));
           next += REPORT_EVERY_S * 1000;
         }
       };
@@ -572,7 +577,7 @@ export default {
       if (failed.length) ctx.log(`hors budget : ${failed.join(', ')}`);
       return rows;
     } finally {
-      agent.destroy();
+      for (const a of [agent, directoryAgent, staffAgent]) a.destroy();
       await server.stop();
       await db.dispose();
     }

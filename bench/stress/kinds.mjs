@@ -209,6 +209,21 @@ async function countByIdempotencyKey(ctx, writes, table, authorColumn, action, a
 }
 
 /**
+ * Every row the round's learners wrote (acknowledged or not, keyed or not) has exactly one audit event.
+ * @param {KindContext} ctx @param {string} table @param {string} authorColumn @param {string} action @param {string} auditJoin @param {string} filter @param {string} what
+ */
+async function auditedOnce(ctx, table, authorColumn, action, auditJoin, filter, what) {
+  const rows = await ctx.sql(
+    `SELECT count(*)::int AS n FROM (
+       SELECT r.id FROM ${table} r LEFT JOIN audit_event a ON a.action = $2 AND ${auditJoin}
+       WHERE r.${authorColumn} = ANY($1::uuid[]) AND ${filter} GROUP BY r.id HAVING count(a.id) <> 1) x`,
+    [ctx.learners.map((l) => l.id), action],
+  );
+  const n = rows[0]?.n ?? 0;
+  return n ? [`${n} ${what} sans exactement un événement d'audit`] : [];
+}
+
+/**
  * Two replies per learner in the forum of the demo MOOC: POST /api/v1/forum/threads/:id/replies
  * with a client idempotency key (forum_post is unique on author + key). The learners are enrolled
  * in the running MOOC session and one thread per 20 learners is opened through the API before the
@@ -256,6 +271,8 @@ export const forumReplies = {
     );
   },
   count: (ctx, writes) => countByIdempotencyKey(ctx, writes, 'forum_post', 'author_id', 'forum.reply_posted', 'a.object_id = r.id::text'),
+  invariants: (ctx) =>
+    auditedOnce(ctx, 'forum_post', 'author_id', 'forum.reply_posted', 'a.object_id = r.id::text', 'NOT r.is_opening', 'réponse(s) du forum'),
 };
 
 /**
@@ -307,6 +324,8 @@ export const supportRequests = {
   },
   count: (ctx, writes) =>
     countByIdempotencyKey(ctx, writes, 'support_request', 'requester_id', 'support_request.sent', "a.object_id = r.patient_id::text AND a.details->>'requestId' = r.id::text"),
+  invariants: (ctx) =>
+    auditedOnce(ctx, 'support_request', 'requester_id', 'support_request.sent', "a.object_id = r.patient_id::text AND a.details->>'requestId' = r.id::text", 'true', "demande(s) d'appui"),
 };
 
 /** @type {WriteKind[]} */
