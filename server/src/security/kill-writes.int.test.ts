@@ -42,7 +42,7 @@ describe.runIf(engine() === 'postgres')('server killed during a burst of writes 
     server.chooseServer('tsx');
     const db = await server.freshDatabase('postgres', 'stress_ci', adminUrl(), false);
     try {
-      const result = await killWrites({ db, learners: 40, rounds: 1, concurrency: 24, maxWrites: 300, logName: 'stress-kill-writes-ci' });
+      const result = await killWrites({ db, learners: 30, rounds: 1, concurrency: 24, maxWrites: 300, logName: 'stress-kill-writes-ci' });
       expect(result.violations).toEqual([]);
       const [round] = result.rounds;
       // The kill did land mid-burst: some writes answered, some did not.
