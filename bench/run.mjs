@@ -561,7 +561,8 @@ async function runScenario(scenario, options) {
     console.error('[bench] mesure incomplète : un type de requête a échoué dès la requête d\'essai.');
     return 1;
   }
-  if (options.enforce && verdicts.some((v) => v.status === 'fail' || (v.status === 'skip' && rows.find((r) => r.name === v.kind)?.skipped))) {
+  // Scenarios that judge their rows themselves (national: each kind by its own scenario's budget) set row.verdict.
+  if (options.enforce && (rows.some((r) => r.verdict === 'fail') || verdicts.some((v) => v.status === 'fail' || (v.status === 'skip' && rows.find((r) => r.name === v.kind)?.skipped)))) {
     console.error('[bench] --enforce : budget non tenu.');
     return 1;
   }
