@@ -145,6 +145,12 @@ export interface RunOptions {
   enforce: boolean;
   keep: boolean;
   pgUrl: string;
+  /** Whether --duration was given (scenarios with their own default length, e.g. national). */
+  durationGiven?: boolean;
+  /** --learners, --coordinators, --users (scenario national); null when not given. */
+  learners?: number | null;
+  coordinators?: number | null;
+  users?: number | null;
 }
 
 /** A budget for one request kind; every given bound must hold. Latencies in ms. */

@@ -186,5 +186,147 @@ export const enrolments = {
   invariants: (ctx) => seatInvariants(ctx, 'enrolment', 'session_id', 'SELECT id, seat_cap AS cap FROM course_session'),
 };
 
+/**
+ * Rows stored per "author:idempotency key", and one audit event per row. The audit event of a row
+ * is found by `auditJoin` (its object id, or the row id in its details).
+ * @param {KindContext} ctx @param {Write[]} writes @param {string} table @param {string} authorColumn @param {string} action @param {string} auditJoin
+ */
+async function countByIdempotencyKey(ctx, writes, table, authorColumn, action, auditJoin) {
+  const keys = writes.map((w) => w.key);
+  const rows = await ctx.sql(
+    `SELECT r.${authorColumn} || ':' || r.idempotency_key AS key, count(DISTINCT r.id)::int AS rows, count(a.id)::int AS audits
+     FROM ${table} r LEFT JOIN audit_event a ON a.action = $2 AND ${auditJoin}
+     WHERE r.${authorColumn} || ':' || r.idempotency_key = ANY($1)
+     GROUP BY 1`,
+    [keys, action],
+  );
+  /** @type {Map<string, number>} */
+  const counts = new Map(keys.map((k) => [k, 0]));
+  // Unique (author, key) makes two rows impossible; a row without its audit event counts as absent
+  // (half written), a second event as twice.
+  for (const r of rows) counts.set(r.key, r.rows === 0 ? 0 : r.rows > 1 ? r.rows : r.audits);
+  return counts;
+}
+
+/**
+ * Every row the round's learners wrote (acknowledged or not, keyed or not) has exactly one audit event.
+ * @param {KindContext} ctx @param {string} table @param {string} authorColumn @param {string} action @param {string} auditJoin @param {string} filter @param {string} what
+ */
+async function auditedOnce(ctx, table, authorColumn, action, auditJoin, filter, what) {
+  const rows = await ctx.sql(
+    `SELECT count(*)::int AS n FROM (
+       SELECT r.id FROM ${table} r LEFT JOIN audit_event a ON a.action = $2 AND ${auditJoin}
+       WHERE r.${authorColumn} = ANY($1::uuid[]) AND ${filter} GROUP BY r.id HAVING count(a.id) <> 1) x`,
+    [ctx.learners.map((l) => l.id), action],
+  );
+  const n = rows[0]?.n ?? 0;
+  return n ? [`${n} ${what} sans exactement un événement d'audit`] : [];
+}
+
+/**
+ * Two replies per learner in the forum of the demo MOOC: POST /api/v1/forum/threads/:id/replies
+ * with a client idempotency key (forum_post is unique on author + key). The learners are enrolled
+ * in the running MOOC session and one thread per 20 learners is opened through the API before the
+ * burst (replies to one thread take its row lock: several threads, as in a real course).
+ * @type {WriteKind}
+ */
+export const forumReplies = {
+  name: 'forum-replies',
+  description: "réponse dans une discussion du forum (clé d'idempotence du client)",
+  async prepare(ctx) {
+    const [s] = await ctx.sql(
+      `SELECT s.id AS session_id, c.id AS course_id FROM course_session s JOIN course c ON c.id = s.course_id
+       WHERE c.kind = 'mooc' AND c.status = 'published' AND now() BETWEEN s.registration_opens_at AND s.registration_closes_at
+       ORDER BY s.created_at LIMIT 1`,
+    );
+    if (!s) throw new Error('forum-replies : aucune session de MOOC ouverte (données de démonstration ?)');
+    await pool(ctx.learners.length, 16, async (i) => {
+      expectOk('inscription préalable au forum', await api(ctx.baseUrl, ctx.learners[i].cookie, 'POST', `/api/v1/sessions/${s.session_id}/enrolment`, {}));
+    });
+    /** @type {string[]} */
+    const threads = [];
+    for (let g = 0; g < ctx.learners.length; g += 20) {
+      const opener = ctx.learners[g];
+      const t = expectOk(
+        'ouverture de discussion',
+        await api(ctx.baseUrl, opener.cookie, 'POST', `/api/v1/courses/${s.course_id}/forum/threads`, {
+          title: `Discussion de charge ${g / 20 + 1} (test)`,
+          body: 'Discussion ouverte par le test de panne : les réponses arrivent en rafale.',
+          idempotencyKey: `stress-thread-${opener.id}`,
+        }),
+      );
+      threads.push(t.id);
+    }
+    return ctx.learners.flatMap((l, i) =>
+      [0, 1].map((j) => {
+        const idempotencyKey = `stress-reply-${j}-${l.id}`;
+        return {
+          key: `${l.id}:${idempotencyKey}`,
+          learner: l,
+          method: 'POST',
+          path: `/api/v1/forum/threads/${threads[Math.floor(i / 20)]}/replies`,
+          body: { body: `Réponse ${j + 1} de l'apprenant ${i + 1} : *merci* pour ce partage.`, idempotencyKey },
+        };
+      }),
+    );
+  },
+  count: (ctx, writes) => countByIdempotencyKey(ctx, writes, 'forum_post', 'author_id', 'forum.reply_posted', 'a.object_id = r.id::text'),
+  invariants: (ctx) =>
+    auditedOnce(ctx, 'forum_post', 'author_id', 'forum.reply_posted', 'a.object_id = r.id::text', 'NOT r.is_opening', 'réponse(s) du forum'),
+};
+
+/**
+ * Two support requests per learner (a nurse): POST /api/v1/patients/:id/requests with a client
+ * idempotency key (support_request is unique on requester + key), to two published structures of
+ * the demo directory, about a patient each learner opened through the API before the burst (the
+ * creator joins the circle; consent to coordination recorded).
+ * @type {WriteKind}
+ */
+export const supportRequests = {
+  name: 'support-requests',
+  description: "demande d'appui à une structure pour un patient (clé d'idempotence du client)",
+  async prepare(ctx) {
+    const structures = await ctx.sql(
+      `SELECT s.id, min(c.commune_code) AS commune FROM structure s LEFT JOIN structure_coverage c ON c.structure_id = s.id AND c.commune_code IS NOT NULL
+       WHERE s.status = 'published' GROUP BY s.id ORDER BY s.id LIMIT 2`,
+    );
+    if (structures.length === 0) throw new Error("support-requests : aucune structure publiée dans l'annuaire (données de démonstration ?)");
+    const [commune] = await ctx.sql('SELECT code FROM commune WHERE code = ANY($1) LIMIT 1', [[structures[0].commune, '73054'].filter(Boolean)]);
+    const communeCode = commune?.code ?? '73054';
+    /** @type {string[]} */
+    const patients = new Array(ctx.learners.length);
+    await pool(ctx.learners.length, 16, async (i) => {
+      const file = expectOk(
+        'ouverture du dossier patient',
+        await api(ctx.baseUrl, ctx.learners[i].cookie, 'POST', '/api/v1/patients', {
+          firstName: 'Patient',
+          lastName: `Fictif ${i + 1} (test)`,
+          placeOfLife: 'home',
+          communeCode,
+          consent: { purpose: 'coordination', givenBy: 'patient' },
+        }),
+      );
+      patients[i] = file.id;
+    });
+    const reasons = ['pain', 'other_symptoms', 'complex_decision', 'orientation'];
+    return ctx.learners.flatMap((l, i) =>
+      structures.map((st, j) => {
+        const idempotencyKey = `stress-request-${j}-${l.id}`;
+        return {
+          key: `${l.id}:${idempotencyKey}`,
+          learner: l,
+          method: 'POST',
+          path: `/api/v1/patients/${patients[i]}/requests`,
+          body: { structureId: st.id, reason: reasons[(i + j) % reasons.length], urgency: j === 0 ? 'routine' : 'urgent', body: 'Demande fictive du test de panne.', idempotencyKey },
+        };
+      }),
+    );
+  },
+  count: (ctx, writes) =>
+    countByIdempotencyKey(ctx, writes, 'support_request', 'requester_id', 'support_request.sent', "a.object_id = r.patient_id::text AND a.details->>'requestId' = r.id::text"),
+  invariants: (ctx) =>
+    auditedOnce(ctx, 'support_request', 'requester_id', 'support_request.sent', "a.object_id = r.patient_id::text AND a.details->>'requestId' = r.id::text", 'true', "demande(s) d'appui"),
+};
+
 /** @type {WriteKind[]} */
-export const WRITE_KINDS = [quizAnswers, eventRegistrations, enrolments];
+export const WRITE_KINDS = [quizAnswers, eventRegistrations, enrolments, forumReplies, supportRequests];
