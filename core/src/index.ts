@@ -27,3 +27,4 @@ export * from './contracts/surveys';
 export * from './contracts/evaluation';
 export * from './contracts/resources';
 export * from './contracts/coordination';
+export * from './contracts/coordination-care';

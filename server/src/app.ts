@@ -36,6 +36,7 @@ import { evaluationRoutes } from './evaluation/routes';
 import { resourceRoutes } from './resources/routes';
 import { billingRoutes } from './billing/routes';
 import { coordinationRoutes } from './coordination/routes';
+import { coordinationCareRoutes } from './coordination/pathway/care-routes';
 import { notificationRoutes } from './notifications/in-app/routes';
 import { territoryRoutes } from './territory/routes';
 
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(resourceRoutes);
   await app.register(billingRoutes);
   await app.register(coordinationRoutes);
+  await app.register(coordinationCareRoutes);
   await app.register(notificationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;

@@ -26,7 +26,8 @@ export type Action =
   | 'learning.groups.manage'
   | 'survey.manage'
   | 'coordination.inbox'
-  | 'coordination.structure.manage';
+  | 'coordination.structure.manage'
+  | 'rcp.organise';
 
 export interface Resource {
   departement?: string | null;
@@ -81,6 +82,8 @@ const RULES: Record<Action, Rule> = {
   'coordination.inbox': (a, r) => !!r.structureId && (hasRole(a, 'structure_member', r.structureId) || hasRole(a, 'structure_manager', r.structureId)),
   // The response commitment (48 h by default) is set by the structure's managers (or an admin).
   'coordination.structure.manage': (a, r) => isAdmin(a, r) || (!!r.structureId && hasRole(a, 'structure_manager', r.structureId)),
+  // Mini-RCP "flash" meetings of a territory are organised by its coordinators (they see the agenda, not the files).
+  'rcp.organise': (a, r) => coordinates(a, r),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
