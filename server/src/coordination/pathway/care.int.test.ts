@@ -115,6 +115,8 @@ describe('saved evaluations', () => {
 
 describe('HAD dormant file and pathway', () => {
   it('activation at night notifies the HAD staff and the GP once, and lands in the pathway', async () => {
+    // Sessions opened an hour before the night of the activation.
+    clock = new Date('2026-11-22T21:30:00Z');
     const { gp, nurse, patientId } = await circle();
     const hadNurse = await pro('infirmier', [{ role: 'structure_member', scope: hadId }]);
     const hadManager = await pro('medecin_generaliste', [{ role: 'structure_manager', scope: hadId }]);
