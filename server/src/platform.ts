@@ -23,6 +23,7 @@ import { loadStructureTypes } from './directory/structure-types';
 import { seedSurveys } from './surveys/seed-surveys';
 import { startCoordinationJobs } from './coordination/jobs';
 import { seedDemoPatients } from './coordination/demo-patients';
+import { seedDemoPathway } from './coordination/pathway/demo-pathway';
 
 export interface Platform {
   app: AppInstance;
@@ -66,6 +67,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoCommunity(handle);
       await seedDemoKit(handle);
       await seedDemoPatients(handle);
+      await seedDemoPathway(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);
