@@ -4,6 +4,7 @@ import type { DbHandle } from '../../db/client';
 const GP_EMAIL = 'medecin-traitant@example.org';
 const NURSE_EMAIL = 'infirmiere-liberale@example.org';
 const COORDINATOR_EMAIL = 'coordinatrice@example.org';
+const HAD_NURSE_EMAIL = 'infirmiere-had@example.org';
 
 export const DEMO_PATHWAY_PATIENT_ID = '00000000-0000-4000-8000-0000000d0003';
 
@@ -98,6 +99,11 @@ export async function seedDemoPathway(handle: DbHandle): Promise<boolean> {
         ],
       );
       await s.query("INSERT INTO rcp_action (case_id, patient_id, label, owner_id, due_on, done_at, created_at) VALUES ($1, $2, 'Prévenir l’HAD de la sortie prévue', $3, '2024-04-05', '2024-04-04T10:00:00Z', '2024-03-26T19:30:00Z')", [c.id, p, gp]);
+      // The demo HAD nurse works for HAD Savoie: she receives its activations.
+      await s.query(
+        "INSERT INTO role_grant (user_id, role, scope) SELECT id, 'structure_member', $1 FROM app_user WHERE lower(email) = $2 AND NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.user_id = app_user.id AND g.scope = $1)",
+        [had.id, HAD_NURSE_EMAIL],
+      );
       await s.query("INSERT INTO audit_event (action, object_type, object_id, details) VALUES ('seed.demo_patient', 'patient', $1, '{}')", [p]);
       await s.query("INSERT INTO reference_dataset (name, version, source) VALUES ('demo-parcours', '1', 'Parcours fictif de démonstration, construit comme celui du document source 002')");
       await s.exec('COMMIT');
