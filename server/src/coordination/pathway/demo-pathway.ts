@@ -9,7 +9,7 @@ const HAD_NURSE_EMAIL = 'infirmiere-had@example.org';
 export const DEMO_PATHWAY_PATIENT_ID = '00000000-0000-4000-8000-0000000d0003';
 
 /**
- * A fictional pathway built like the one seed 002 shows ("Parcours patient"): a woman in her nineties
+ * A fictional pathway built like the one seed 002 shows ("Parcours patient"): a woman of 91
  * at home, a DAC request and an HAD dormant file early on, USP stays, monthly day hospital, an RCP
  * discussion, then HAD at the end. She lives in Savoie, where the demo directory has an HAD and the
  * demo coordinator organises the mini-RCP; the demo GP and nurse follow her. Once per database.
@@ -30,7 +30,7 @@ export async function seedDemoPathway(handle: DbHandle): Promise<boolean> {
     try {
       await s.query(
         `INSERT INTO patient (id, first_name, last_name, birth_date, sex, place_of_life, address_line, commune_code, is_demo, created_by)
-         VALUES ($1, 'Marthe', 'Parcours (démo)', '1933-02-14', 'female', 'home', 'Adresse fictive (démo)', '73054', true, $2)`,
+         VALUES ($1, 'Marthe', 'Parcours (démo)', '1935-02-14', 'female', 'home', 'Adresse fictive (démo)', '73054', true, $2)`,
         [p, gp],
       );
       await s.query("INSERT INTO care_circle_member (patient_id, kind, circle_role, user_id, joined_through, added_by) VALUES ($1, 'professional', 'gp', $2, 'creator', $2)", [p, gp]);
