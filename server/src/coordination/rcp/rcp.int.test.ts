@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_RCP_CRITERIA } from '@palliance/core';
 import { rcpCasesDiscussed } from './rcp';
-import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../../test/harness';
+import { createUser, startTestPlatform, type TestPlatform } from '../../test/harness';
 
 let t: TestPlatform;
 let n = 0;
