@@ -35,12 +35,18 @@ function NewRequest() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
+    let evaluations;
+    try {
+      evaluations = await evaluationsToAttach(id, attached);
+    } catch (err) {
+      return f.failWith(err, []);
+    }
     const parsed = supportRequestInputSchema.safeParse({
       structureId,
       reason: String(fd.get('reason') ?? ''),
       urgency,
       body: String(fd.get('body') ?? ''),
-      evaluations: await evaluationsToAttach(id, attached),
+      evaluations,
       idempotencyKey,
     });
     if (!parsed.success) return f.fail(issuesToErrors(parsed.error.issues));
