@@ -22,6 +22,7 @@ import { ApiError } from '../../api/http';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ErrorAlert, useLoad } from './use-load';
+import { DormantDocumentForm } from './DormantDocumentForm';
 
 const message = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
 
@@ -246,9 +247,10 @@ function DormantSection({ patientId, onChange }: { patientId: string; onChange: 
           <h3>Contacts</h3>
           {f.contacts.length === 0 ? <p>Aucun contact.</p> : <ul>{f.contacts.map((c, i) => <li key={i}>{c.name}{c.role && ` (${c.role})`}{c.phone && ` · ${c.phone}`}</li>)}</ul>}
           <h3>Prescriptions anticipées</h3>
-          {f.documents.length === 0 ? <p>Aucun document joint. Remplissez un modèle du kit pour ce patient depuis le kit d’urgence.</p> : (
+          {f.documents.length === 0 ? <p>Aucun document joint.</p> : (
             <ul>{f.documents.map((d) => <li key={d.id}><a href={`/api/v1/patients/${patientId}/dormant-file/documents/${d.id}`}>{d.title}</a> (version {d.kitVersion}, {formatDate(d.createdAt)})</li>)}</ul>
           )}
+          <DormantDocumentForm patientId={patientId} onAdded={set} />
           <p>
             <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => window.confirm('Clore ce dossier dormant ?') && act(() => closeDormantFile(patientId), 'La clôture a échoué.')}>
               Clore le dossier
