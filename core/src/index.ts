@@ -29,3 +29,4 @@ export * from './contracts/resources';
 export * from './contracts/coordination';
 export * from './contracts/learning-analytics';
 export * from './contracts/indicators';
+export * from './contracts/coordination-care';

@@ -38,6 +38,7 @@ import { resourceRoutes } from './resources/routes';
 import { billingRoutes } from './billing/routes';
 import { coordinationRoutes } from './coordination/routes';
 import { indicatorRoutes } from './indicators/routes';
+import { coordinationCareRoutes } from './coordination/pathway/care-routes';
 import { notificationRoutes } from './notifications/in-app/routes';
 import { territoryRoutes } from './territory/routes';
 
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(billingRoutes);
   await app.register(coordinationRoutes);
   await app.register(indicatorRoutes);
+  await app.register(coordinationCareRoutes);
   await app.register(notificationRoutes);
 
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? opts.webDir : null;

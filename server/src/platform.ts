@@ -25,6 +25,7 @@ import { seedSurveys } from './surveys/seed-surveys';
 import { startCoordinationJobs } from './coordination/jobs';
 import { seedDemoPatients } from './coordination/demo-patients';
 import { seedDemoIndicatorRequests } from './indicators/demo-requests';
+import { seedDemoPathway } from './coordination/pathway/demo-pathway';
 
 export interface Platform {
   app: AppInstance;
@@ -70,6 +71,7 @@ export async function startPlatform(config: Config, opts: PlatformOptions = {}):
       await seedDemoKit(handle);
       await seedDemoPatients(handle);
       await seedDemoIndicatorRequests(handle, opts.now?.());
+      await seedDemoPathway(handle);
     }
 
     if (config.mailCatcherPort !== null) catcher = await startMailCatcher(config.mailCatcherPort);

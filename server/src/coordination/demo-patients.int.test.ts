@@ -13,7 +13,7 @@ it('gives the demo GP, nurse and EMSP member fictional patients in their circles
   const gp = t.client();
   await gp.login('medecin-traitant@example.org', DEMO_PASSWORD);
   const mine = await gp.get('/api/v1/patients');
-  expect(mine.body.map((p: { lastName: string }) => p.lastName)).toEqual(['Exemple (démo)', 'Fictif (démo)']);
+  expect(mine.body.map((p: { lastName: string }) => p.lastName)).toEqual(['Exemple (démo)', 'Fictif (démo)', 'Parcours (démo)']);
   expect(mine.body.every((p: { isDemo: boolean }) => p.isDemo)).toBe(true);
   const emsp = t.client();
   await emsp.login('membre@example.org', DEMO_PASSWORD);

@@ -869,3 +869,123 @@ export const indicatorTarget = pgTable(
   },
   (t) => [primaryKey({ columns: [t.territory, t.indicatorId] })],
 );
+
+// Coordonner, second half (migration 0016): saved evaluations, places of care, dormant HAD file, mini-RCP.
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const savedEvaluation = pgTable('saved_evaluation', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  evaluatorId: uuid('evaluator_id'),
+  evaluatorName: text('evaluator_name').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  evaluatedAt: tz('evaluated_at').notNull(),
+  pps: integer('pps'),
+  parts: jsonb('parts').$type<unknown[]>().notNull(),
+  mciJustification: text('mci_justification'),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const carePlaceStay = pgTable('care_place_stay', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  label: text('label').notNull().default(''),
+  structureId: uuid('structure_id'),
+  startedOn: date('started_on', { mode: 'string' }).notNull(),
+  endedOn: date('ended_on', { mode: 'string' }),
+  note: text('note').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const dormantFile = pgTable('dormant_file', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  patientId: uuid('patient_id').notNull(),
+  structureId: uuid('structure_id').notNull(),
+  structureName: text('structure_name').notNull(),
+  status: text('status').notNull().default('dormant'),
+  urgencySheet: jsonb('urgency_sheet').$type<Record<string, unknown>>().notNull().default({}),
+  contacts: jsonb('contacts').$type<unknown[]>().notNull().default([]),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull(),
+  activatedAt: tz('activated_at'),
+  activatedBy: uuid('activated_by'),
+  activatedByName: text('activated_by_name'),
+  closedAt: tz('closed_at'),
+  updatedAt: tz('updated_at').notNull(),
+});
+
+export const dormantFileDocument = pgTable('dormant_file_document', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  dormantFileId: uuid('dormant_file_id').notNull(),
+  kitDocumentId: text('kit_document_id').notNull(),
+  kitVersion: integer('kit_version').notNull(),
+  title: text('title').notNull(),
+  pdf: bytea('pdf').notNull(),
+  sha256: text('sha256').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const dormantFileEvent = pgTable('dormant_file_event', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  dormantFileId: uuid('dormant_file_id').notNull(),
+  patientId: uuid('patient_id').notNull(),
+  kind: text('kind').notNull(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
+  at: tz('at').notNull(),
+});
+
+export const rcpSeries = pgTable('rcp_series', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  departement: text('departement').notNull(),
+  title: text('title').notNull(),
+  weekday: integer('weekday').notNull(),
+  localTime: text('local_time').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  videoLink: text('video_link').notNull().default(''),
+  maxCases: integer('max_cases').notNull(),
+  criteria: jsonb('criteria').$type<unknown[]>().notNull().default([]),
+  createdBy: uuid('created_by'),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const rcpCase = pgTable('rcp_case', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seriesId: uuid('series_id').notNull(),
+  meetingAt: tz('meeting_at').notNull(),
+  patientId: uuid('patient_id').notNull(),
+  submittedBy: uuid('submitted_by'),
+  submitterName: text('submitter_name').notNull(),
+  idempotencyKey: text('idempotency_key').notNull(),
+  question: text('question').notNull(),
+  criteriaChecked: jsonb('criteria_checked').$type<string[]>().notNull().default([]),
+  status: text('status').notNull().default('scheduled'),
+  report: jsonb('report').$type<Record<string, unknown>>(),
+  discussedAt: tz('discussed_at'),
+  createdAt: tz('created_at').notNull(),
+});
+
+export const rcpAttendance = pgTable(
+  'rcp_attendance',
+  {
+    seriesId: uuid('series_id').notNull(),
+    meetingAt: tz('meeting_at').notNull(),
+    userId: uuid('user_id').notNull(),
+    registeredAt: tz('registered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.meetingAt, t.userId] })],
+);
+
+export const rcpAction = pgTable('rcp_action', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull(),
+  patientId: uuid('patient_id').notNull(),
+  label: text('label').notNull(),
+  ownerId: uuid('owner_id').notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  doneAt: tz('done_at'),
+  createdAt: tz('created_at').notNull(),
+});

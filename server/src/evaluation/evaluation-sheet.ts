@@ -82,7 +82,7 @@ const answerText = (scale: ScaleDefinition, linkId: string, value: unknown): str
   return String(value);
 };
 
-export async function renderSheetPdf(sheet: ScoredSheet): Promise<Uint8Array> {
+export async function renderSheetPdf(sheet: ScoredSheet, footer = 'Palliance — scores recalculés par le serveur ; rien n’est enregistré en mode calculatrice'): Promise<Uint8Array> {
   const blocks: Block[] = [
     { kind: 'title', text: 'Fiche d’évaluation standardisée' },
     { kind: 'text', text: `Date : ${formatInTimeZone(sheet.at)}`, muted: true },
@@ -112,5 +112,5 @@ export async function renderSheetPdf(sheet: ScoredSheet): Promise<Uint8Array> {
     blocks.push({ kind: 'heading', text: 'Justificatif pour la majoration de coordination infirmière (MCI)' });
     blocks.push({ kind: 'text', text: sheet.mciJustification });
   }
-  return renderSimplePdf('Fiche d’évaluation standardisée', blocks, 'Palliance — scores recalculés par le serveur ; rien n’est enregistré en mode calculatrice');
+  return renderSimplePdf('Fiche d’évaluation standardisée', blocks, footer);
 }

@@ -28,7 +28,8 @@ export type Action =
   | 'coordination.inbox'
   | 'coordination.structure.manage'
   | 'indicators.read_all'
-  | 'indicators.set_target';
+  | 'indicators.set_target'
+  | 'rcp.organise';
 
 export interface Resource {
   departement?: string | null;
@@ -86,6 +87,8 @@ const RULES: Record<Action, Rule> = {
   // Indicator figures on fewer than 5 cases, and targets: coordinators of the department, admins (regions and France: admins).
   'indicators.read_all': (a, r) => isAdmin(a, r) || coordinates(a, r),
   'indicators.set_target': (a, r) => isAdmin(a, r) || coordinates(a, r),
+  // Mini-RCP "flash" meetings of a territory are organised by its coordinators (they see the agenda, not the files).
+  'rcp.organise': (a, r) => coordinates(a, r),
 };
 
 export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {

@@ -33,6 +33,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // Coordonner: a GP and a private-practice nurse of Montpellier sharing demo patients (server/src/coordination/demo-patients.ts).
   { email: 'medecin-traitant@example.org', firstName: 'Gilles', lastName: 'Généraliste (démo)', profession: 'medecin_generaliste', practiceMode: 'liberal', departement: '34', roles: [] },
   { email: 'infirmiere-liberale@example.org', firstName: 'Nadia', lastName: 'Infirmière libérale (démo)', profession: 'infirmier', practiceMode: 'liberal', departement: '34', roles: [] },
+  // HAD Savoie's demo nurse (the structure membership is granted by coordination/pathway/demo-pathway.ts once the directory is seeded).
+  { email: 'infirmiere-had@example.org', firstName: 'Hélène', lastName: 'Infirmière HAD (démo)', profession: 'infirmier', practiceMode: 'salarie_hospitalier', departement: '73', roles: [] },
 ];
 
 /** Creates the demo accounts once (skipped when already there, so a restart keeps what was changed). */

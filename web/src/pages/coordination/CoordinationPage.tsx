@@ -36,7 +36,7 @@ function Workspace() {
   return (
     <>
       <p>
-        <Link to="/notifications">Mes notifications</Link>
+        <Link to="/notifications">Mes notifications</Link> · <Link to="/coordination/rcp">Mini-RCP flash</Link> · <Link to="/coordination/rcp/actions">Mes actions de RCP</Link>
       </p>
       {structures.data && structures.data.length > 0 && (
         <section aria-labelledby="structures-titre">

@@ -7,6 +7,7 @@ import { FormAlert, issuesToErrors, RadioGroup, SelectField, TextAreaField, useF
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { ErrorAlert, useLoad } from './use-load';
+import { AttachEvaluations, evaluationsToAttach } from './AttachEvaluations';
 import './coordination.css';
 
 export function NewRequestPage() {
@@ -27,18 +28,25 @@ function NewRequest() {
   const [structureId, setStructureId] = useState('');
   const [urgency, setUrgency] = useState('routine');
   const [busy, setBusy] = useState(false);
+  const [attached, setAttached] = useState<string[]>([]);
   // One key per form: a double click or a retry after a network error stores one request.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
+    let evaluations;
+    try {
+      evaluations = await evaluationsToAttach(id, attached);
+    } catch (err) {
+      return f.failWith(err, []);
+    }
     const parsed = supportRequestInputSchema.safeParse({
       structureId,
       reason: String(fd.get('reason') ?? ''),
       urgency,
       body: String(fd.get('body') ?? ''),
-      evaluations: [],
+      evaluations,
       idempotencyKey,
     });
     if (!parsed.success) return f.fail(issuesToErrors(parsed.error.issues));
@@ -92,6 +100,7 @@ function NewRequest() {
           <p className="alert alert-error">En cas d’urgence vitale, appelez le 15. Une demande écrite ne remplace pas un appel.</p>
         )}
         <TextAreaField name="body" label="Votre question" optional hint="Ce que vous attendez : avis, visite conjointe, évaluation, aide à la prescription." rows={5} error={f.errors.body} />
+        <AttachEvaluations patientId={id} chosen={attached} onChange={setAttached} />
         <label>
           Fichiers (PDF, JPEG ou PNG, 10 Mo au plus)
           <input type="file" name="files" multiple accept="application/pdf,image/jpeg,image/png" />

@@ -10,6 +10,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { CLOCK_BADGE, clockLabel, label, reasonLabel, roleLabel, statusLabel } from './labels';
 import { ErrorAlert, useLoad } from './use-load';
+import { PatientCareSections } from './PatientCareSections';
 import './coordination.css';
 
 export function PatientPage() {
@@ -113,6 +114,8 @@ function Patient() {
           </ul>
         )}
       </section>
+
+      <PatientCareSections patientId={p.id} communeDepartement={p.departement} />
 
       <section aria-labelledby="notes" id="notes">
         <h2 id="notes-titre">Notes et cahier de liaison</h2>

@@ -9,6 +9,7 @@ import { PalliaTeams } from './PalliaTeams';
 import { ScaleForm } from './ScaleForm';
 import { useScaleDefinitions } from './scale-definitions-hook';
 import './tools.css';
+import { SaveEvaluationForPatient } from '../coordination/SaveEvaluationForPatient';
 
 type SelfReport = 'oui' | 'non' | '';
 
@@ -180,10 +181,7 @@ export function EvaluationSheetPage() {
             Export FHIR (QuestionnaireResponse)
           </button>
         </p>
-        <p className="small muted">
-          L’enregistrement d’une évaluation dans le dossier d’un patient du cercle de soins, et l’envoi d’une demande d’appui avec l’évaluation jointe,
-          arriveront avec l’espace «&nbsp;Coordonner&nbsp;».
-        </p>
+        <SaveEvaluationForPatient sheet={sheet} />
       </section>
     </div>
   );
