@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_PASSWORD } from '../db/seed/demo';
+import { DEMO_PASSWORD } from '../db/seed/demo';
 import { startTestPlatform, type TestPlatform } from '../test/harness';
 import { engine } from '../test/template';
+import { loadFixtures } from './fixtures';
 import { fillPath, ROUTE_ACCESS, type Fixtures } from './route-access';
 
 /**
@@ -63,21 +64,8 @@ const hostileBody = fc.oneof(
 
 beforeAll(async () => {
   t = await startTestPlatform({ DEMO_DATA: 'true', QUEUE_ENABLED: 'false' });
-  const [structure] = await t.query<{ departement: string; commune_code: string }>('SELECT departement, commune_code FROM structure WHERE id = $1', [
-    DEMO_IDS.structure,
-  ]);
-  const [mod] = await t.query<{ id: string }>('SELECT id FROM course_module WHERE course_id = $1 LIMIT 1', [DEMO_IDS.course]);
-  const [session] = await t.query<{ id: string }>('SELECT id FROM course_session WHERE course_id = $1 LIMIT 1', [DEMO_IDS.course]);
-  f = {
-    courseId: DEMO_IDS.course,
-    moduleId: mod.id,
-    sessionId: session.id,
-    structureId: DEMO_IDS.structure,
-    reportId: '00000000-0000-4000-8000-00000000dddd',
-    victimId: '00000000-0000-4000-8000-00000000cccc',
-    communeCode: structure.commune_code,
-    departement: structure.departement,
-  };
+  // No account for the admin routes to act on: hostile bodies must not disable or re-role anyone real.
+  f = await loadFixtures(t, { victim: false });
   const admin = t.client();
   await admin.login('admin@example.org', DEMO_PASSWORD);
   adminCookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
