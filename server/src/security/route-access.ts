@@ -283,7 +283,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/forum/preview': signedIn,
   'GET /api/v1/forum/threads/:id': only(...forum),
   'POST /api/v1/forum/threads/:id/replies': { pass: forum, body: () => ({ body: 'Réponse de contrôle' }) },
-  'PUT /api/v1/forum/threads/:id/moderation': only(...forum),
+  'PUT /api/v1/forum/threads/:id/moderation': { pass: forum, body: () => ({ locked: false }) },
   'PUT /api/v1/forum/threads/:id/follow': only(...forum),
   'DELETE /api/v1/forum/threads/:id/follow': only(...forum),
   'PUT /api/v1/forum/posts/:id': only(...forum),
@@ -291,9 +291,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // 409 for some: one does not like one's own message twice.
   'PUT /api/v1/forum/posts/:id/like': only(...forum),
   'DELETE /api/v1/forum/posts/:id/like': only(...forum),
-  'PUT /api/v1/forum/posts/:id/hidden': only(...forum),
-  'POST /api/v1/forum/posts/:id/reports': only(...forum),
-  'POST /api/v1/forum/reports/:id/resolution': only(...forum),
+  'PUT /api/v1/forum/posts/:id/hidden': { pass: forum, body: () => ({ hidden: false }) },
+  'POST /api/v1/forum/posts/:id/reports': { pass: forum, body: () => ({ reason: 'Contrôle des accès' }) },
+  'POST /api/v1/forum/reports/:id/resolution': { pass: forum, body: () => ({ outcome: 'dismissed' }), destroys: true },
 
   // Groups: seen in the course's community, formed and reviewed by its teachers (the demo group is in another course)
   'GET /api/v1/courses/:id/groups': only(...forum),
@@ -302,7 +302,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/v1/groups/:id': only('editor', 'admin'),
   'POST /api/v1/groups/:id/submissions': only('editor', 'admin'),
   'GET /api/v1/groups/:id/submissions/:submissionId/file': only('editor', 'admin'),
-  'POST /api/v1/group-submissions/:id/reviews': only('editor', 'admin'),
+  'POST /api/v1/group-submissions/:id/reviews': { pass: ['editor', 'admin'], body: () => ({ status: 'a_revoir', comment: 'Contrôle des accès' }) },
 
   // Events: public programme; organised by editors, admins and coordinators of the event's department
   'GET /api/v1/events': everyone,
@@ -393,7 +393,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/v1/notifications/:id/read': { pass: [], refused: 404 },
   'POST /api/v1/notifications/read-all': signedIn,
   'GET /api/v1/me/notification-preference': signedIn,
-  'PUT /api/v1/me/notification-preference': signedIn,
+  'PUT /api/v1/me/notification-preference': { pass: 'signed-in', body: () => ({ emailMode: 'immediate' }) },
 };
 
 /** Values for the path parameters of a route, from the fixtures (the `:id` by URL prefix). */
