@@ -4,7 +4,7 @@ import type { AppDeps } from '../app-types';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { supportRequestFile, supportRequestMessage, supportRequestTransition } from '../db/schema';
 import type { Actor, RequestContext } from '../http/actor';
-import { notFound } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
 import { requireActor } from '../http/permissions';
 import { actorStructureIds, assertCircleMember, readAsCircleMember, type CircleAccess } from './patient-access';
 import { listRequests, loadRequestRow, toRequestSummary } from './request-queries';
@@ -23,7 +23,10 @@ export async function requestAccess(deps: AppDeps, actor: Actor | null, requestI
     await recordAuditEvent(deps.db, a, ctx, { action: 'support_request.access_denied', objectType: 'support_request', objectId: requestId });
     throw notFound(NOT_FOUND);
   }
-  const access = await assertCircleMember(deps, a, row.patient_id, ctx);
+  // Same words as for a request that does not exist: the answer must not tell that it does.
+  const access = await assertCircleMember(deps, a, row.patient_id, ctx).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 404 ? notFound(NOT_FOUND) : err;
+  });
   return { access, row, iAmStructure: actorStructureIds(a).includes(row.structure_id) };
 }
 

@@ -14,9 +14,11 @@ import { renderSheetPdf, scoreSheet, sheetToFhirBundle } from './evaluation-shee
 import { AppError } from '../http/errors';
 import { currentScale, currentScales, importScaleVersion, scaleAtVersion, scaleHistory } from './scale-versions';
 import { scoreAnswers } from './score-scale';
+import { toFhirError } from '../directory/interop/operation-outcome';
 
 const tags = ['Évaluer et agir'];
 const scaleParams = z.object({ id: z.string().max(40) });
+
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 // Nothing of a calculator-mode evaluation may be kept by a cache on the way.
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
@@ -113,6 +115,13 @@ export async function evaluationRoutes(app: AppInstance): Promise<void> {
 
   await app.register(
     async (fhir: AppInstance) => {
+      // Like the directory's FHIR API: every failure is an OperationOutcome, never our {code, message} shape.
+      fhir.setErrorHandler((err, req, reply) => {
+        const answer = toFhirError(err);
+        if (answer.log) req.log.error({ err }, 'request failed');
+        if (answer.status === 503) reply.header('retry-after', '5');
+        return reply.status(answer.status).type(FHIR_JSON).send(JSON.stringify(answer.body));
+      });
       fhir.addContentTypeParser('application/fhir+json', { parseAs: 'string' }, (_req, body, done) => {
         try {
           done(null, JSON.parse(body as string));

@@ -24,6 +24,7 @@ export async function deleteAccount(deps: AppDeps, actor: Actor, input: DeleteAc
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.password ?? ''))) {
     throw badInput('password', 'Mot de passe incorrect.');
   }
+  for (const source of personalDataSources) await source.before?.(deps, actor, ctx);
   await deps.db.transaction(async (tx) => {
     for (const source of personalDataSources) await source.erase?.(tx, actor.id);
     const now = deps.now();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../db/seed/demo';
 import { createUser, startTestPlatform, type TestPlatform } from '../test/harness';
 import { purgeOldAuditEvents } from './audit-retention';
 import { personalDataSources } from './personal-data';
@@ -93,6 +94,73 @@ describe('delete my account', () => {
     expect([201, 400]).toContain(again.status);
     if (again.status === 400) throw new Error(`inscription refusée : ${JSON.stringify(again.body)}`);
   });
+});
+
+describe('delete my account, across the domains', () => {
+  it('keeps what was written for others under the pseudonym, and frees or erases what was the person’s own', async () => {
+    const d = await startTestPlatform({ DEMO_DATA: 'true', QUEUE_ENABLED: 'false' });
+    try {
+      const u = await createUser(d, { email: 'partante@example.org' });
+      const waiting = await createUser(d, { email: 'en-attente@example.org' });
+      const c = d.client();
+      await c.login(u.email, u.password);
+      // Forum: enrolled in the demo course, writes a reply and follows the thread.
+      const [thread] = await d.query<{ id: string; course_id: string }>('SELECT id, course_id FROM forum_thread ORDER BY created_at LIMIT 1');
+      const [session] = await d.query<{ id: string }>('SELECT id FROM course_session WHERE course_id = $1 ORDER BY ends_at DESC LIMIT 1', [thread.course_id]);
+      await d.query("INSERT INTO enrolment (session_id, user_id, status) VALUES ($1, $2, 'enrolled')", [session.id, u.id]);
+      const reply = await c.post(`/api/v1/forum/threads/${thread.id}/replies`, { body: 'Mon retour d’expérience' });
+      expect(reply.status).toBe(201);
+      expect(await d.query('SELECT 1 FROM forum_follow WHERE user_id = $1', [u.id])).not.toHaveLength(0);
+      // Events: the last seat of a date to come, with someone waiting behind; a private calendar feed.
+      const [occ] = await d.query<{ id: string }>("SELECT o.id FROM event_occurrence o JOIN event e ON e.id = o.event_id WHERE o.starts_at > now() AND e.status = 'published' ORDER BY o.starts_at LIMIT 1");
+      await d.query('UPDATE event SET seat_cap = 1 WHERE id = (SELECT event_id FROM event_occurrence WHERE id = $1)', [occ.id]);
+      expect((await c.post(`/api/v1/occurrences/${occ.id}/registration`, {})).status).toBe(201);
+      const w = d.client();
+      await w.login(waiting.email, waiting.password);
+      expect((await w.post(`/api/v1/occurrences/${occ.id}/registration`, {})).body.status).toBe('waiting');
+      expect((await c.post('/api/v1/me/events/feed', {})).status).toBe(201);
+      // Coordination: in a patient's circle, writes a note.
+      const patient = '00000000-0000-4000-8000-0000000d0001';
+      await d.query("INSERT INTO care_circle_member (patient_id, kind, circle_role, user_id) VALUES ($1, 'professional', 'nurse', $2)", [patient, u.id]);
+      expect((await c.post(`/api/v1/patients/${patient}/entries`, { kind: 'note', body: 'Douleur bien calmée ce matin.' })).status).toBe(201);
+      await d.query("INSERT INTO notification (user_id, kind, title, link) VALUES ($1, 'test', 'Une notification', '/')", [u.id]);
+
+      const exported = (await c.get('/api/v1/me/data-export')).body;
+      expect(exported.forum.messages).toEqual([expect.objectContaining({ texte: 'Mon retour d’expérience' })]);
+      expect(exported.evenements.inscriptions).toHaveLength(1);
+      expect(exported.evenements.fluxAgendaPersonnel).toHaveLength(1);
+      expect(JSON.stringify(exported.evenements)).not.toMatch(/token/);
+      expect(exported.notifications.notifications).toHaveLength(1);
+      // The note is listed, its content is not: it is the patient's record, read in the file by the circle.
+      expect(exported.coordinationPatients.notesEcrites).toEqual([expect.objectContaining({ patient_id: patient, kind: 'note' })]);
+      expect(JSON.stringify(exported)).not.toContain('Douleur bien calmée');
+
+      expect((await c.post('/api/v1/me/delete', { password: u.password, confirmation: 'SUPPRIMER' })).status).toBe(204);
+
+      // The reply is still in the thread, signed with the pseudonym.
+      const admin = d.client();
+      await admin.login('admin@example.org', DEMO_PASSWORD);
+      const shown = await admin.get(`/api/v1/forum/threads/${thread.id}`);
+      const mine = JSON.stringify(shown.body);
+      expect(mine).toContain('Mon retour d’expérience');
+      expect(mine).toContain(`Ancien membre ${u.id.slice(0, 8).toUpperCase()}`);
+      expect(mine).not.toContain('partante');
+      expect(await d.query('SELECT 1 FROM forum_follow WHERE user_id = $1', [u.id])).toHaveLength(0);
+      // The seat went to the person waiting; the feed token and the notifications are gone.
+      const regs = await d.query<{ user_id: string; status: string }>('SELECT user_id, status FROM event_registration WHERE occurrence_id = $1 ORDER BY created_at', [occ.id]);
+      expect(regs).toEqual([
+        { user_id: u.id, status: 'withdrawn' },
+        { user_id: waiting.id, status: 'enrolled' },
+      ]);
+      expect(await d.query('SELECT 1 FROM event_feed_token WHERE user_id = $1', [u.id])).toHaveLength(0);
+      expect(await d.query('SELECT 1 FROM notification WHERE user_id = $1', [u.id])).toHaveLength(0);
+      // The note stays in the patient's record; the person has left the circle.
+      expect(await d.query('SELECT 1 FROM patient_entry WHERE author_id = $1', [u.id])).toHaveLength(1);
+      expect(await d.query('SELECT 1 FROM care_circle_member WHERE user_id = $1 AND removed_at IS NULL', [u.id])).toHaveLength(0);
+    } finally {
+      await d.stop();
+    }
+  }, 120_000);
 });
 
 describe('audit retention', () => {

@@ -138,12 +138,14 @@ describe('scale versions (editors import a FHIR Questionnaire)', () => {
     const q = (await visitor.get('/fhir/R4/Questionnaire/algoplus')).body;
     const dropped = { ...q, item: q.item.slice(1) };
     const res = await fhirPut(editor, 'algoplus', dropped);
+    // A FHIR answer: an OperationOutcome, the field at fault in the issue's expression.
     expect(res.status).toBe(400);
-    expect(res.body.message).toContain('visage');
+    expect(res.body.resourceType).toBe('OperationOutcome');
+    expect(res.body.issue[0].diagnostics).toContain('visage');
     const wrong = await fhirPut(editor, 'algoplus', { resourceType: 'Patient' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.field).toBe('resourceType');
+    expect(wrong.body.issue[0].expression).toEqual(['resourceType']);
     const otherId = await fhirPut(editor, 'algoplus', { ...q, id: 'dn4' });
-    expect(otherId.body.field).toBe('id');
+    expect(otherId.body.issue[0].expression).toEqual(['id']);
   });
 });

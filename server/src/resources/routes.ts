@@ -5,7 +5,8 @@ import { fillTemplate } from './fill-template';
 import { addKitVersion, createKitDocument, kitDocumentHistory, listKitDocuments, loadKitDocument } from './kit-documents';
 
 const tags = ['Kit urgence palliative'];
-const docParams = z.object({ id: z.string().min(1).max(80) });
+// An id or a slug: letters, digits and hyphens only (a NUL or other control byte never reaches the database).
+const docParams = z.object({ id: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/, "L'identifiant du document n'est pas valide.") });
 
 export async function resourceRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;

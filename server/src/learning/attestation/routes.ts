@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { attestationPublicSchema, attestationSchema, revocationBodySchema } from '@palliance/core';
 import type { AppInstance } from '../../app-types';
-import { badInput } from '../../http/errors';
+import { badInput, notFound } from '../../http/errors';
 import { attestationPdf } from './attestation-pdf';
 import { attestationForHolderOrTeacher, courseAttestations, myAttestations, publicAttestation } from './read-attestations';
 import { assertCan } from '../../http/permissions';
@@ -47,6 +47,8 @@ export async function attestationRoutes(app: AppInstance): Promise<void> {
     '/api/v1/attestations/:code/pdf',
     { config: { access: 'user' }, schema: { tags, summary: "L'attestation en PDF (son titulaire, l'équipe du cours)", params: codeParams } },
     async (req, reply) => {
+      // A malformed code (a NUL byte would make the database fail) is simply not found.
+      if (!wellFormed(req.params.code)) throw notFound('Attestation introuvable.');
       const row = await attestationForHolderOrTeacher(deps, req.actor, req.params.code);
       const pdf = await attestationPdf(row, deps.config.publicUrl);
       return reply
