@@ -9,7 +9,7 @@
 //
 // --http: the app listens and a child process sends the requests with autocannon (50 connections),
 // so HTTP parsing and socket writes count too while the load generator's own CPU does not.
-// Add `node --cpu-prof` to see where the time goes.
+// --profile FILE: a CPU profile (.cpuprofile, for Chrome DevTools) of the measured requests only.
 //
 // Runs the platform (server/src through tsx) on the cached national database (see
 // bench/generate-national.mjs; `npm run bench -- coverage` builds it) with the request paths of the
@@ -27,6 +27,7 @@ const { values, positionals } = parseArgs({
     warmup: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '50' },
     http: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/palliance_bench_national' },
   },
 });
@@ -92,11 +93,24 @@ async function run(count) {
 
 await run(Number(values.warmup));
 const n = Number(values.count);
+/** @type {import('node:inspector/promises').Session | null} */
+let session = null;
+if (values.profile) {
+  const inspector = await import('node:inspector/promises');
+  session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const errors = await run(n);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
+if (session && values.profile) {
+  const { profile } = await session.post('Profiler.stop');
+  (await import('node:fs')).writeFileSync(values.profile, JSON.stringify(profile));
+}
 console.log(
   JSON.stringify({
     kind,
