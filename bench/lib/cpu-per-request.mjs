@@ -33,8 +33,12 @@ const { values, positionals } = parseArgs({
 });
 const kind = positionals[0] ?? 'coverage-now';
 const scenario = (await import('../scenarios/coverage.mjs')).default;
-const request = scenario.requests.find((r) => r.name === kind);
-if (!request) throw new Error(`kind inconnu : ${kind} (${scenario.requests.map((r) => r.name).join(', ')})`);
+const kinds = scenario.requests ?? [];
+const found = kinds.find((r) => r.name === kind);
+if (!found) throw new Error(`kind inconnu : ${kind} (${kinds.map((r) => r.name).join(', ')})`);
+const request = found;
+/** The coverage scenario's paths need no per-kind state (no setup). */
+const pathAt = (/** @type {number} */ i) => request.path(i, /** @type {any} */ (undefined));
 
 process.env.DATABASE_URL = values['database-url'];
 process.env.LOG_LEVEL = 'warn';
@@ -59,7 +63,7 @@ if (values.http) {
  */
 async function runHttp(count) {
   const { spawn } = await import('node:child_process');
-  const paths = Array.from({ length: count }, () => request.path(next++));
+  const paths = Array.from({ length: count }, () => pathAt(next++));
   const script = `
     const autocannon = require('autocannon');
     const paths = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
@@ -83,7 +87,7 @@ async function run(count) {
   let statusErrors = 0;
   const worker = async () => {
     while (count-- > 0) {
-      const res = await app.inject({ method: 'GET', url: request.path(next++) });
+      const res = await app.inject({ method: 'GET', url: pathAt(next++) });
       if (res.statusCode !== 200) statusErrors++;
     }
   };
