@@ -7,7 +7,7 @@ const LESSON = 'Soins palliatifs : droit des patients – sédation';
 const videoState = (page) =>
   page.evaluate(() => {
     const v = document.querySelector('video');
-    return v ? { t: v.currentTime, ready: v.readyState, tracks: [...v.querySelectorAll('track')].map((t) => t.getAttribute('srclang')) } : null;
+    return v ? { t: v.currentTime, ready: v.readyState, tracks: Array.from(v.querySelectorAll('track')).map((t) => t.getAttribute('srclang')) } : null;
   });
 
 /** @type {import('../lib/support.mjs').Journey} */

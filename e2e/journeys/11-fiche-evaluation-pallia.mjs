@@ -64,12 +64,18 @@ export default {
   },
 };
 
-/** The screens of this domain stay within the per-screen budget (RGESN), measured like journey 4. */
+/**
+ * The screens of this domain stay within the per-screen budget (RGESN), measured like journey 4.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} base
+ * @param {string[]} paths
+ */
 async function budget(browser, base, paths) {
   const lines = [];
   for (const path of paths) {
     const { context, page } = await openPage(browser, base, { width: 390, height: 844 });
     let requests = 0;
+    /** @type {Promise<number>[]} */
     const sizes = [];
     page.on('requestfinished', (req) => {
       requests += 1;

@@ -60,12 +60,13 @@ export default {
     if (gp.problems.length) throw new Error(gp.problems.join('\n'));
 
     // Each Coordonner screen stays within the per-screen budget (fresh cache, signed in as the GP).
-    const patientPath = await gp.page.getByRole('link', { name: 'Jeanne Exemple (démo)' }).first().getAttribute('href');
+    const patientPath = String(await gp.page.getByRole('link', { name: 'Jeanne Exemple (démo)' }).first().getAttribute('href'));
     const lines = [];
     for (const path of ['/coordination', patientPath, `${patientPath}/demande`, requestPath, '/notifications']) {
       const probe = await browser.newContext({ baseURL: base, viewport: DESKTOP, locale: 'fr-FR', storageState: await gp.context.storageState() });
       const page = await probe.newPage();
       let requests = 0;
+      /** @type {Promise<number>[]} */
       const sizes = [];
       page.on('requestfinished', (req) => {
         requests += 1;

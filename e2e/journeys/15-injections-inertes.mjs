@@ -12,8 +12,8 @@ const SCRIPT = '<script>window.__xss=1</script>';
 const IMG = '<img src=x onerror="window.__xss=1">';
 const SVG = '<svg onload="window.__xss=1"></svg>';
 const JS_LINK = 'javascript:window.__xss=1';
-const payload = (marker) => `${marker} ${SCRIPT} ${IMG} ${SVG} [cliquez ici](${JS_LINK}) <a href="${JS_LINK}">lien</a> ${JS_LINK}`;
-const short = (marker) => `${marker} ${IMG}`;
+const payload = (/** @type {string} */ marker) => `${marker} ${SCRIPT} ${IMG} ${SVG} [cliquez ici](${JS_LINK}) <a href="${JS_LINK}">lien</a> ${JS_LINK}`;
+const short = (/** @type {string} */ marker) => `${marker} ${IMG}`;
 
 /**
  * Calls the API with the page's session (same cookies, and the Origin the server checks).
@@ -60,7 +60,7 @@ export default {
   name: 'injections de script dans chaque champ saisi : inertes à l’affichage',
   async run({ browser, base, track }) {
     const stamp = Date.now().toString(36);
-    const m = (name) => `INJ-${name}-${stamp}`;
+    const m = (/** @type {string} */ name) => `INJ-${name}-${stamp}`;
 
     /**
      * A signed-in desktop page that records any dialog (alert, confirm, prompt) and dismisses it.

@@ -47,6 +47,7 @@ export default {
     const probe = await browser.newContext({ baseURL: base, viewport: DESKTOP, locale: 'fr-FR', storageState: await context.storageState() });
     const p2 = await probe.newPage();
     let requests = 0;
+    /** @type {Promise<number>[]} */
     const sizes = [];
     p2.on('requestfinished', (req) => {
       requests += 1;

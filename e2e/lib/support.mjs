@@ -63,7 +63,7 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {() => Promise<T>} check
  * @param {string} what
  * @param {number} [timeout]
- * @returns {Promise<T>}
+ * @returns {Promise<NonNullable<T>>}
  */
 export async function until(check, what, timeout = 10_000) {
   const end = Date.now() + timeout;
@@ -71,7 +71,7 @@ export async function until(check, what, timeout = 10_000) {
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return /** @type {NonNullable<T>} */ (value);
     } catch (err) {
       last = err;
     }
@@ -215,7 +215,7 @@ export async function login(page, email, password) {
 
 /**
  * @param {import('playwright-core').Page} page
- * @param {string} text
+ * @param {string | RegExp} text
  */
 export const heading1 = (page, text) => page.getByRole('heading', { level: 1, name: text });
 

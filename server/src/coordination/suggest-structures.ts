@@ -1,4 +1,4 @@
-import type { SuggestedStructures } from '@palliance/core';
+import type { CoverageAnswer, SuggestedStructures } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import type { Actor, RequestContext } from '../http/actor';
 import { createWhoCovers } from '../directory/who-covers';
@@ -16,7 +16,8 @@ export async function suggestStructures(deps: AppDeps, actor: Actor | null, pati
   const p = (await loadPatientRow(deps.db, patientId))!;
   let whoCovers = cache.get(deps);
   if (!whoCovers) cache.set(deps, (whoCovers = createWhoCovers(deps)));
-  const answer = await whoCovers({ commune: p.commune_code });
+  // The directory answers its ready JSON text (what its route sends as is).
+  const answer = JSON.parse(await whoCovers({ commune: p.commune_code })) as CoverageAnswer;
   const inCircle = new Set((await loadCircle(deps.db, patientId, deps.now())).map((m) => m.structureId).filter(Boolean));
   const rank = (types: string[]) => Math.min(...types.map((t) => (SUPPORT_TYPES.indexOf(t) + 1 || 99)));
   const structures = answer.groups

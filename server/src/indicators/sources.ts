@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app-types';
+import { rcpCasesDiscussed } from '../coordination/rcp/rcp';
 import { latestTerritorialSurveyFigures, type TerritorialSurveyFigures } from '../surveys/territorial-figures';
 
 /** Filter passed to the mini-RCP source: the patients' departments (null = all of France) and [from, to). */
@@ -20,8 +21,18 @@ export interface IndicatorSources {
   surveyFigures: (deps: Pick<AppDeps, 'db'>) => Promise<TerritorialSurveyFigures | null>;
 }
 
-/** Mini-RCP is not built yet: the indicator is shown as not yet available until this is wired. */
+/** A source that cannot tell: the indicator is shown as not available (tests use it). */
 export const rcpNotYetAvailable: RcpCasesDiscussed = async () => null;
+
+/**
+ * Cases discussed, from the mini-RCP module: it counts by the department of the meeting series (the
+ * territory of the meeting), over an inclusive window, hence the millisecond taken off `to`.
+ */
+export const rcpCasesFromCoordination: RcpCasesDiscussed = async (deps, { departements, from, to }) => {
+  const r = await rcpCasesDiscussed(deps, { from, to: new Date(to.getTime() - 1) });
+  if (departements === null) return r.count;
+  return departements.reduce((sum, d) => sum + (r.byDepartement[d] ?? 0), 0);
+};
 
 /**
  * The survey figures take one pass over the latest survey's responses (up to 100,000): on a public
@@ -40,7 +51,6 @@ export function cachedSurveyFigures(deps: Pick<AppDeps, 'db'>): Promise<Territor
 }
 
 export const defaultIndicatorSources: IndicatorSources = {
-  // Integrator: replace with `rcpCasesDiscussed` from '../coordination/rcp' once it exists.
-  rcpCasesDiscussed: rcpNotYetAvailable,
+  rcpCasesDiscussed: rcpCasesFromCoordination,
   surveyFigures: cachedSurveyFigures,
 };
