@@ -23,5 +23,5 @@ it('feeds the demo dashboards with past fictional requests, once, in no one’s 
   expect(await seedDemoIndicatorRequests(t.platform.deps.handle)).toBe(false);
   const gp = t.client();
   await gp.login('medecin-traitant@example.org', DEMO_PASSWORD);
-  expect((await gp.get('/api/v1/patients')).body.map((p: { lastName: string }) => p.lastName)).toEqual(['Exemple (démo)', 'Fictif (démo)']);
+  expect((await gp.get('/api/v1/patients')).body.map((p: { lastName: string }) => p.lastName)).toEqual(['Exemple (démo)', 'Fictif (démo)', 'Parcours (démo)']);
 });

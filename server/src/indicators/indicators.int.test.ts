@@ -135,9 +135,8 @@ describe('indicator dashboard', () => {
     expect(find(res.body, 'knows_support_number').current).toMatchObject({ value: 60, numerator: 3, denominator: 5, status: 'ok' });
     expect(find(res.body, 'bills_palliative_codes').current).toMatchObject({ value: 33.3, numerator: 2, denominator: 6 });
     expect(find(res.body, 'knows_support_number').note).toContain('Enquête test indicateurs');
-    // Mini-RCP is not wired yet.
-    expect(find(res.body, 'rcp_cases').current.status).toBe('unavailable');
-    expect(find(res.body, 'rcp_cases').note).toContain('non disponible');
+    // Mini-RCP is read from the coordination module: no meeting in this dataset, so zero cases (a real figure).
+    expect(find(res.body, 'rcp_cases').current).toMatchObject({ status: 'ok', value: 0 });
   });
 
   it('trend: 12 months ending with the period; empty months are « pas de données », not 0', async () => {
@@ -224,7 +223,7 @@ describe('exports', () => {
     expect(lines.find((l) => l.startsWith('liberal_share') && l.includes(',2026-10,') && l.includes('octobre 2026,,'))).toContain('"66,7",%,2,3,,');
     expect(lines.find((l) => l.startsWith('first_response_mean') && l.includes(',2026-10,'))).toMatch(/,21,heures,,4,,48$/);
     expect(lines.some((l) => l.startsWith('answered_within_48h') && l.includes('2026-03') && l.includes('pas de données'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('rcp_cases') && l.includes('non disponible'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('rcp_cases') && l.includes(',2026-10,'))).toBe(true);
     const pub = await visitor.get('/api/v1/indicators/export.csv?territory=dep:34&period=2026-10');
     expect(pub.body).toContain('masqué (moins de 5 cas)');
     expect(pub.body).not.toContain('"66,7"');
@@ -253,7 +252,7 @@ describe('exports', () => {
       ['denominator', 3],
     ]);
     const rcp = bundle.entry.find((e: { resource: { id: string } }) => e.resource.id.startsWith('rcp-cases')).resource;
-    expect(rcp.group[0].measureScore.extension[0]).toEqual({ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' });
+    expect(rcp.group[0].measureScore).toMatchObject({ value: 0 });
     const pub = (await visitor.get('/api/v1/indicators/fhir/MeasureReport?territory=dep:34&period=2026-10')).body;
     const masked = pub.entry.find((e: { resource: { id: string } }) => e.resource.id.startsWith('liberal-share')).resource;
     expect(masked.group[0].measureScore.extension[0].valueCode).toBe('masked');
