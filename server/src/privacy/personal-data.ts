@@ -225,6 +225,50 @@ export const personalDataSources: PersonalDataSource[] = [
     },
   },
   {
+    key: 'suiviPatients',
+    tables: [
+      'saved_evaluation',
+      'care_place_stay',
+      'dormant_file',
+      'dormant_file_document',
+      'dormant_file_event',
+      'rcp_series',
+      'rcp_case',
+      'rcp_attendance',
+      'rcp_action',
+    ],
+    // As for the notes above: what the person did, not the patients' records themselves.
+    export: async (h, id) => ({
+      evaluationsEnregistrees: await rows(h, 'SELECT id, patient_id, evaluated_at FROM saved_evaluation WHERE evaluator_id = $1 ORDER BY evaluated_at')(id),
+      lieuxDeSoinsSaisis: await rows(h, 'SELECT id, patient_id, created_at FROM care_place_stay WHERE created_by = $1 ORDER BY created_at')(id),
+      dossiersDormants: await rows(
+        h,
+        'SELECT id, patient_id, created_at, activated_at FROM dormant_file WHERE created_by = $1 OR activated_by = $1 ORDER BY created_at',
+      )(id),
+      documentsDossiersDormants: await rows(h, 'SELECT id, dormant_file_id, created_at FROM dormant_file_document WHERE created_by = $1 ORDER BY created_at')(id),
+      evenementsDossiersDormants: await rows(h, 'SELECT dormant_file_id, at FROM dormant_file_event WHERE actor_id = $1 ORDER BY at')(id),
+      reunionsRcpOrganisees: await rows(h, 'SELECT id, title, departement, created_at FROM rcp_series WHERE created_by = $1 ORDER BY created_at')(id),
+      casRcpPresentes: await rows(h, 'SELECT id, patient_id, meeting_at, created_at FROM rcp_case WHERE submitted_by = $1 ORDER BY created_at')(id),
+      presencesRcp: await rows(h, 'SELECT series_id, meeting_at, registered_at FROM rcp_attendance WHERE user_id = $1 ORDER BY meeting_at')(id),
+      actionsRcp: await rows(h, 'SELECT id, label, due_on, done_at FROM rcp_action WHERE owner_id = $1 ORDER BY due_on')(id),
+    }),
+    // Registrations to meetings still to come are withdrawn; the rest belongs to the patients' records.
+    erase: async (tx, id) => {
+      await tx.execute(sql`DELETE FROM rcp_attendance WHERE user_id = ${id} AND meeting_at > now()`);
+    },
+  },
+  {
+    key: 'satisfactionFormations',
+    tables: ['course_satisfaction'],
+    // Kept for the course's statistics, attached to the pseudonymised account.
+    export: (h, id) => rows(h, 'SELECT session_id, rating, useful, would_recommend, comment, created_at FROM course_satisfaction WHERE user_id = $1')(id),
+  },
+  {
+    key: 'ciblesIndicateurs',
+    tables: ['indicator_target'],
+    export: (h, id) => rows(h, 'SELECT * FROM indicator_target WHERE updated_by = $1')(id),
+  },
+  {
     key: 'questionnaires',
     tables: ['survey_response', 'survey', 'survey_import'],
     export: async (h, id) => ({

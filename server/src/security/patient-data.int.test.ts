@@ -61,7 +61,10 @@ afterAll(async () => t?.stop());
 
 const patientRoutes = () => t.platform.app.routeTable.filter((r) => PATIENT_PREFIXES.some((p) => r.url === p || r.url.startsWith(`${p}/`)));
 const fill = (url: string) =>
-  url.replace('/api/v1/patients/:id', `/api/v1/patients/${ids.patient}`).replace('/api/v1/requests/:id', `/api/v1/requests/${ids.request}`).replace(':memberId', ids.memberId).replace(':fileId', ids.file);
+  url.replace('/api/v1/patients/:id', `/api/v1/patients/${ids.patient}`).replace('/api/v1/requests/:id', `/api/v1/requests/${ids.request}`).replace(':memberId', ids.memberId).replace(':fileId', ids.file)
+    // Sub-objects of the patient (an evaluation, a dormant-file document) that need not exist: the circle check answers first.
+    .replace(':evaluationId', '00000000-0000-4000-8000-0000000e0001')
+    .replace(':documentId', '00000000-0000-4000-8000-0000000d0001');
 
 /** Everything written about the patient and its request: a refused call changes none of it. */
 async function footprint() {

@@ -110,6 +110,24 @@ export const PATIENT_BODIES: Record<string, unknown> = {
   'GET /api/v1/patients/:id/suggested-structures': undefined,
   'GET /api/v1/patients/:id/requests': undefined,
   'POST /api/v1/patients/:id/requests': { structureId: '00000000-0000-4000-8000-00000000a001', reason: 'pain', urgency: 'routine', body: 'Demande de contrôle', idempotencyKey: 'controle-0001' },
+  // Saved evaluations, dormant HAD file, mini-RCP cases, pathway: the circle alone.
+  'POST /api/v1/patients/:id/evaluations': { scales: [{ scaleId: 'en', answers: {} }], idempotencyKey: 'controle-eval-0001' },
+  'GET /api/v1/patients/:id/evaluations': undefined,
+  'GET /api/v1/patients/:id/evaluations/:evaluationId': undefined,
+  'GET /api/v1/patients/:id/evaluations/:evaluationId/pdf': undefined,
+  'GET /api/v1/patients/:id/evaluations/:evaluationId/fhir': undefined,
+  'POST /api/v1/patients/:id/evaluations/:evaluationId/support-request': { idempotencyKey: 'controle-pallia-0001' },
+  'GET /api/v1/patients/:id/dormant-file': undefined,
+  'POST /api/v1/patients/:id/dormant-file': { structureId: '00000000-0000-4000-8000-00000000a001' },
+  'PUT /api/v1/patients/:id/dormant-file': { urgencySheet: {}, contacts: [] },
+  'POST /api/v1/patients/:id/dormant-file/documents': { documentId: 'fiche-urgence-pallia' },
+  'GET /api/v1/patients/:id/dormant-file/documents/:documentId': undefined,
+  'POST /api/v1/patients/:id/dormant-file/activate': {},
+  'POST /api/v1/patients/:id/dormant-file/close': {},
+  'GET /api/v1/patients/:id/rcp-cases': undefined,
+  'POST /api/v1/patients/:id/rcp-cases': { seriesId: '00000000-0000-4000-8000-00000000ffff', question: 'Question de contrôle', idempotencyKey: 'controle-rcp-0001' },
+  'GET /api/v1/patients/:id/pathway': undefined,
+  'POST /api/v1/patients/:id/care-places': { kind: 'home', startedOn: '2026-01-01' },
 };
 
 const in30Days = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -377,6 +395,26 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Patient files: only the patient's care circle, in person or through a structure of the circle. The demo
   // patient of the fixtures has no persona in its circle: all get the same 404 as for a patient that does
   // not exist, the administrator included (patient-data.int.test.ts checks each attempt is audited).
+  // Teacher analytics and the end-of-course satisfaction survey
+  'GET /api/v1/courses/:id/analytics': only(...courseEditors),
+  'GET /api/v1/courses/:id/analytics/:table.csv': { pass: courseEditors, path: (f) => `/api/v1/courses/${f.courseId}/analytics/professions.csv` },
+  'GET /api/v1/sessions/:id/satisfaction': signedIn,
+  // Enrolled learners only, once the course ends; the personas are not enrolled (their bodies are refused first).
+  'POST /api/v1/sessions/:id/satisfaction': signedIn,
+
+  // Mini-RCP: meetings organised by the department's coordinators; cases by the patient's circle
+  'GET /api/v1/rcp/series': signedIn,
+  'POST /api/v1/rcp/series': {
+    pass: ['coordinator'],
+    body: (f) => ({ departement: f.departement, title: 'RCP de contrôle', weekday: 2, localTime: '20:00', durationMinutes: 30, maxCases: 4 }),
+  },
+  'GET /api/v1/rcp/series/:id/agenda': signedIn,
+  'POST /api/v1/rcp/series/:id/attendance': signedIn,
+  'POST /api/v1/rcp/cases/:id/report': only('coordinator'),
+  'GET /api/v1/me/rcp-actions': signedIn,
+  // An action is its owner's: anyone else, as for an unknown action, gets 404.
+  'POST /api/v1/rcp/actions/:id/done': { pass: [], refused: 404 },
+
   'GET /api/v1/patients': signedIn,
   'POST /api/v1/patients': signedIn,
   ...Object.fromEntries(Object.entries(PATIENT_BODIES).map(([key, body]) => [key, { pass: [], refused: 404, body: body ? () => body : undefined } satisfies RouteRule])),
