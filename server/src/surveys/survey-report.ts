@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { createReportBuilder, ReportProblem, type Answers, type ReportOptionsInput, type SurveyReport } from '@palliance/core';
+import { sql, type SQL } from 'drizzle-orm';
+import { createReportBuilder, ReportProblem, type Answers, type AnswerValue, type ReportOptionsInput, type SurveyReport } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import type { Db } from '../db/client';
 import type { Actor } from '../http/actor';
@@ -25,6 +25,45 @@ export async function forEachResponse(db: Db, surveyId: string, fn: (r: { id: st
   }
 }
 
+/** jsonb_build_array takes at most 100 arguments (FUNC_MAX_ARGS): longer questionnaires are read in slices joined with ||. */
+const SLICE = 90;
+
+/**
+ * Calls fn for every submitted response of the survey with its answers as an array in the order of
+ * linkIds (null = no answer), in id order, page by page. The database picks the answers out of the
+ * jsonb object, so what travels and what Node parses is a bare array: no question id repeated on every
+ * answer (that labelling cost as much as the whole report). The next page is asked for before the
+ * current one is processed, so the database and Node work at the same time.
+ */
+export async function forEachResponseValues(
+  db: Db,
+  surveyId: string,
+  linkIds: readonly string[],
+  fn: (id: string, values: ReadonlyArray<AnswerValue | null>) => void,
+): Promise<void> {
+  const slices: SQL[] = [];
+  for (let i = 0; i < linkIds.length; i += SLICE) {
+    slices.push(sql`jsonb_build_array(${sql.join(linkIds.slice(i, i + SLICE).map((k) => sql`answers -> ${k}::text`), sql`, `)})`);
+  }
+  const values = slices.length ? sql.join(slices, sql` || `) : sql`'[]'::jsonb`;
+  const page = (after: string) =>
+    db
+      .execute(sql`SELECT id, (${values})::text AS v FROM survey_response WHERE survey_id = ${surveyId} AND status = 'submitted' AND id > ${after} ORDER BY id LIMIT ${PAGE}`)
+      .then((res) => rows<{ id: string; v: string }>(res));
+  let next = page('00000000-0000-0000-0000-000000000000');
+  for (;;) {
+    const current = await next;
+    const more = current.length === PAGE;
+    if (more) {
+      next = page(current[current.length - 1].id);
+      // If fn throws, this read is abandoned: its failure must not surface as an unhandled rejection.
+      next.catch(() => undefined);
+    }
+    for (const r of current) fn(r.id, JSON.parse(r.v) as (AnswerValue | null)[]);
+    if (!more) return;
+  }
+}
+
 export async function loadThemes(db: Db, surveyId: string): Promise<Map<string, string[]>> {
   const list = rows<{ response_id: string; link_id: string; themes: string[] }>(
     await db.execute(sql`SELECT t.response_id, t.link_id, t.themes FROM survey_text_theme t JOIN survey_response r ON r.id = t.response_id WHERE r.survey_id = ${surveyId}`),
@@ -44,6 +83,6 @@ export async function surveyReport(deps: AppDeps, actor: Actor | null, surveyId:
     if (err instanceof ReportProblem) throw badInput(err.field, err.message);
     throw err;
   }
-  await forEachResponse(deps.db, surveyId, (r) => builder.add(r));
+  await forEachResponseValues(deps.db, surveyId, builder.order, builder.addValues);
   return builder.result();
 }
