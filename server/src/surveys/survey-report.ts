@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { createReportBuilder, ReportProblem, type Answers, type AnswerValue, type ReportOptionsInput, type SurveyReport } from '@palliance/core';
 import type { AppDeps } from '../app-types';
@@ -5,7 +6,7 @@ import type { Db } from '../db/client';
 import type { Actor } from '../http/actor';
 import { badInput } from '../http/errors';
 import { assertCan } from '../http/permissions';
-import { definitionOf, findSurvey } from './load-survey';
+import { definitionOf, findSurvey, type SurveyRow } from './load-survey';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 /** Responses read per query (keyset on id): memory stays flat however many responses there are. */
@@ -71,18 +72,54 @@ export async function loadThemes(db: Db, surveyId: string): Promise<Map<string, 
   return new Map(list.map((t) => [`${t.response_id}:${t.link_id}`, t.themes]));
 }
 
-/** The analysis report, computed in one streaming pass over the submitted responses. */
+/** Reports kept per database handle (tests run several platforms in one process), at most CACHE_SIZE each. */
+const CACHE_SIZE = 16;
+const caches = new WeakMap<Db, Map<string, SurveyReport>>();
+
+/**
+ * What a report depends on: the responses and themes (survey_report_version, moved by triggers on
+ * every write), the questionnaire and title, and the options. Read before the responses: a write that
+ * lands during the computation moves the version, so the next view computes again.
+ */
+async function reportKey(db: Db, s: SurveyRow, options: ReportOptionsInput): Promise<string> {
+  const [v] = rows<{ version: string | number }>(await db.execute(sql`SELECT version FROM survey_report_version WHERE survey_id = ${s.id}`));
+  const definition = createHash('sha256').update(JSON.stringify([s.title, s.questionnaire])).digest('base64url');
+  return JSON.stringify([s.id, String(v?.version ?? 0), definition, options.groupBy ?? null, options.crossTables ?? []]);
+}
+
+/**
+ * The analysis report, computed in one streaming pass over the submitted responses, or the one
+ * already computed for the same responses, themes, questionnaire and options. The returned report is
+ * shared between views: callers read it, never change it.
+ */
 export async function surveyReport(deps: AppDeps, actor: Actor | null, surveyId: string, options: ReportOptionsInput): Promise<SurveyReport> {
   assertCan(actor, 'survey.manage');
   const s = await findSurvey(deps.db, surveyId);
+  const key = await reportKey(deps.db, s, options);
+  let cache = caches.get(deps.db);
+  if (!cache) caches.set(deps.db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last: Map keeps insertion order, so the first key is the one to drop.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const report = await computeReport(deps.db, s, options);
+  cache.set(key, report);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return report;
+}
+
+async function computeReport(db: Db, s: SurveyRow, options: ReportOptionsInput): Promise<SurveyReport> {
   const def = definitionOf(s);
   let builder: ReturnType<typeof createReportBuilder>;
   try {
-    builder = createReportBuilder(def, { groupBy: options.groupBy ?? null, crossTables: options.crossTables ?? [], themes: await loadThemes(deps.db, surveyId) });
+    builder = createReportBuilder(def, { groupBy: options.groupBy ?? null, crossTables: options.crossTables ?? [], themes: await loadThemes(db, s.id) });
   } catch (err) {
     if (err instanceof ReportProblem) throw badInput(err.field, err.message);
     throw err;
   }
-  await forEachResponseValues(deps.db, surveyId, builder.order, builder.addValues);
+  await forEachResponseValues(db, s.id, builder.order, builder.addValues);
   return builder.result();
 }
