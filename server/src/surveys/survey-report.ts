@@ -4,9 +4,9 @@ import { createReportBuilder, ReportProblem, type Answers, type AnswerValue, typ
 import type { AppDeps } from '../app-types';
 import type { Db } from '../db/client';
 import type { Actor } from '../http/actor';
-import { badInput } from '../http/errors';
+import { badInput, notFound } from '../http/errors';
 import { assertCan } from '../http/permissions';
-import { definitionOf, findSurvey, type SurveyRow } from './load-survey';
+import { definitionOf, type SurveyRow } from './load-survey';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 /** Responses read per query (keyset on id): memory stays flat however many responses there are. */
@@ -76,15 +76,26 @@ export async function loadThemes(db: Db, surveyId: string): Promise<Map<string, 
 const CACHE_SIZE = 16;
 const caches = new WeakMap<Db, Map<string, SurveyReport>>();
 
+type ReportSurvey = Pick<SurveyRow, 'id' | 'title' | 'questionnaire'> & { version: string | number | null };
+
 /**
- * What a report depends on: the responses and themes (survey_report_version, moved by triggers on
- * every write), the questionnaire and title, and the options. Read before the responses: a write that
- * lands during the computation moves the version, so the next view computes again.
+ * The survey and the version of what its report reads (survey_report_version, moved by triggers on
+ * every write of responses and themes), in one query and without findSurvey's response counts, which
+ * cost a scan of the responses at every view. Read before the responses: a write that lands during
+ * the computation moves the version, so the next view computes again.
  */
-async function reportKey(db: Db, s: SurveyRow, options: ReportOptionsInput): Promise<string> {
-  const [v] = rows<{ version: string | number }>(await db.execute(sql`SELECT version FROM survey_report_version WHERE survey_id = ${s.id}`));
+async function findReportSurvey(db: Db, surveyId: string): Promise<ReportSurvey> {
+  const [s] = rows<ReportSurvey>(
+    await db.execute(sql`SELECT s.id, s.title, s.questionnaire, v.version FROM survey s LEFT JOIN survey_report_version v ON v.survey_id = s.id WHERE s.id = ${surveyId}`),
+  );
+  if (!s) throw notFound("Ce questionnaire n'existe pas.");
+  return s;
+}
+
+/** What a report depends on: the responses and themes (version), the questionnaire and title, the options. */
+function reportKey(s: ReportSurvey, options: ReportOptionsInput): string {
   const definition = createHash('sha256').update(JSON.stringify([s.title, s.questionnaire])).digest('base64url');
-  return JSON.stringify([s.id, String(v?.version ?? 0), definition, options.groupBy ?? null, options.crossTables ?? []]);
+  return JSON.stringify([s.id, String(s.version ?? 0), definition, options.groupBy ?? null, options.crossTables ?? []]);
 }
 
 /**
@@ -94,8 +105,8 @@ async function reportKey(db: Db, s: SurveyRow, options: ReportOptionsInput): Pro
  */
 export async function surveyReport(deps: AppDeps, actor: Actor | null, surveyId: string, options: ReportOptionsInput): Promise<SurveyReport> {
   assertCan(actor, 'survey.manage');
-  const s = await findSurvey(deps.db, surveyId);
-  const key = await reportKey(deps.db, s, options);
+  const s = await findReportSurvey(deps.db, surveyId);
+  const key = reportKey(s, options);
   let cache = caches.get(deps.db);
   if (!cache) caches.set(deps.db, (cache = new Map()));
   const hit = cache.get(key);
@@ -111,7 +122,7 @@ export async function surveyReport(deps: AppDeps, actor: Actor | null, surveyId:
   return report;
 }
 
-async function computeReport(db: Db, s: SurveyRow, options: ReportOptionsInput): Promise<SurveyReport> {
+async function computeReport(db: Db, s: ReportSurvey, options: ReportOptionsInput): Promise<SurveyReport> {
   const def = definitionOf(s);
   let builder: ReturnType<typeof createReportBuilder>;
   try {
