@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percent, quantileSorted, summarize } from './statistics';
+import { countingSort, percent, quantileSorted, summarize } from './statistics';
 
 describe('summarize', () => {
   it('takes the mean of the two middle values as the median of an even count', () => {
@@ -21,5 +22,18 @@ describe('summarize', () => {
   });
   it('rounds percentages to one decimal', () => {
     expect(percent(1, 3)).toBe(33.3);
+  });
+});
+
+describe('countingSort', () => {
+  it('sorts small-range integers exactly like Float64Array.sort, and declines anything else', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 1000 }), fc.double({ noNaN: true }), fc.constant(-0))), (values) => {
+        const fast = countingSort(values);
+        if (fast) expect(Array.from(fast)).toEqual(Array.from(Float64Array.from(values).sort()));
+        else expect(values.some((v) => !Number.isInteger(v) || Object.is(v, -0)) || Math.max(...values) - Math.min(...values) > 4 * values.length + 1024).toBe(true);
+      }),
+    );
+    expect(countingSort([0, 1e9])).toBeNull();
   });
 });

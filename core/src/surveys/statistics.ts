@@ -31,7 +31,7 @@ export const round = (v: number | null, digits = 2): number | null => (v === nul
 export function summarize(values: ArrayLike<number>): NumberSummary {
   const n = values.length;
   if (n === 0) return { n: 0, mean: null, median: null, q1: null, q3: null, min: null, max: null };
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
+  const sorted = countingSort(values) ?? Float64Array.from(values as ArrayLike<number>).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i];
   return {
@@ -43,6 +43,33 @@ export function summarize(values: ArrayLike<number>): NumberSummary {
     min: sorted[0],
     max: sorted[n - 1],
   };
+}
+
+/**
+ * The same ascending array as Float64Array.sort, in linear time, when every value is a small-range
+ * integer (scales, counts, practice sizes: nearly every number of a survey); null otherwise. The report
+ * sorts every numeric item once per group, and with 100,000 responses that sort was a tenth of it.
+ */
+export function countingSort(values: ArrayLike<number>): Float64Array | null {
+  const n = values.length;
+  if (n === 0) return new Float64Array(0);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    // -0 is an integer too, but Float64Array.sort keeps it apart from 0: leave such lists to it.
+    if (!Number.isInteger(v) || Object.is(v, -0)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  if (range > 4 * n + 1024) return null;
+  const counts = new Uint32Array(range);
+  for (let i = 0; i < n; i++) counts[values[i] - min]++;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let b = 0; b < range; b++) for (let c = counts[b]; c > 0; c--) out[k++] = min + b;
+  return out;
 }
 
 /** Percentage with one decimal; null when the denominator is 0 (an empty group shows "—", not 0 %). */

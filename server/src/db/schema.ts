@@ -652,6 +652,12 @@ export const surveyTextTheme = pgTable(
   (t) => [primaryKey({ columns: [t.responseId, t.linkId] })],
 );
 
+// Mesurer : version of what a survey report reads, kept by triggers (migration 0024_survey_report_version.sql)
+export const surveyReportVersion = pgTable('survey_report_version', {
+  surveyId: uuid('survey_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
 // Évaluer et agir (migration 0012_evaluation_resources.sql)
 
 export const scaleVersion = pgTable(

@@ -1,0 +1,123 @@
+// The report the server serves (answers read back as bare arrays, integer sorts by counting, reports
+// kept until their data changes) must equal the pure core computation over the stored responses.
+import fc from 'fast-check';
+import { buildReport, readQuestionnaire, type Answers, type SurveyDefinition } from '@palliance/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../test/harness';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const bound = (min: number, max: number) => [
+  { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: min },
+  { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: max },
+];
+const opts = (codes: string[]) => codes.map((c) => ({ valueCoding: { code: c, display: `Réponse ${c}` } }));
+/** Every item kind, a condition, a multiple choice and a free text. */
+const questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'aleatoire',
+  title: 'Questionnaire aléatoire',
+  item: [
+    { linkId: 'profession', type: 'choice', text: 'Profession', answerOption: opts(['mg', 'ms', 'ide', 'kine']) },
+    { linkId: 'taille', type: 'integer', text: 'Taille du cabinet', extension: bound(1, 30) },
+    { linkId: 'part', type: 'decimal', text: 'Part (%)' },
+    { linkId: 'debut', type: 'date', text: 'Début' },
+    { linkId: 'aisance', type: 'group', text: 'Aisance', item: ['douleur', 'sedation'].map((d) => ({ linkId: `aisance-${d}`, type: 'integer', text: d, extension: bound(1, 5) })) },
+    { linkId: 'outils', type: 'boolean', text: 'Outils ?' },
+    { linkId: 'lesquels', type: 'choice', repeats: true, text: 'Lesquels ?', enableWhen: [{ question: 'outils', operator: '=', answerBoolean: true }], answerOption: opts(['en', 'esas', 'ppi']) },
+    { linkId: 'verbatim', type: 'text', text: 'Verbatim' },
+  ],
+};
+const def = readQuestionnaire(questionnaire).definition as SurveyDefinition;
+
+const answersArb: fc.Arbitrary<Answers> = fc.record(
+  {
+    profession: fc.constantFrom('mg', 'ms', 'ide', 'kine'),
+    taille: fc.integer({ min: 1, max: 30 }),
+    part: fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
+    debut: fc.constantFrom('2020-01-15', '2024-06-30', '2026-11-01'),
+    'aisance-douleur': fc.integer({ min: 1, max: 5 }),
+    'aisance-sedation': fc.integer({ min: 1, max: 5 }),
+    outils: fc.boolean(),
+    lesquels: fc.subarray(['en', 'esas', 'ppi']),
+    verbatim: fc.constantFrom('Plus de temps', 'Un numéro unique', 'Moins de papier'),
+  },
+  { requiredKeys: [] },
+);
+
+let t: TestPlatform;
+let cell: TestClient;
+
+beforeAll(async () => {
+  t = await startTestPlatform({}, { now: () => NOW });
+  const u = await createUser(t, { email: 'cellule-rapide@example.org', roles: [{ role: 'territory_coordinator', scope: 'dep:75' }] });
+  cell = t.client();
+  expect((await cell.login(u.email, u.password)).status).toBe(200);
+});
+afterAll(async () => t?.stop());
+
+const options = {
+  groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] },
+  crossTables: [
+    { rows: { linkId: 'taille', bins: [{ label: '1', min: 1, max: 1 }, { label: '2 à 5', min: 2, max: 5 }, { label: 'plus de 5', min: 6 }] }, columns: 'lesquels' },
+  ],
+};
+
+/** The pure core computation over what the database holds (responses in id order, themes). */
+async function expected(surveyId: string) {
+  const responses = await t.query<{ id: string; answers: Answers }>("SELECT id, answers FROM survey_response WHERE survey_id = $1 AND status = 'submitted' ORDER BY id", [surveyId]);
+  const themes = await t.query<{ response_id: string; link_id: string; themes: string[] }>(
+    'SELECT t.response_id, t.link_id, t.themes FROM survey_text_theme t JOIN survey_response r ON r.id = t.response_id WHERE r.survey_id = $1',
+    [surveyId],
+  );
+  const report = buildReport({ ...def, title: 'Aléatoire' }, responses, { ...options, themes: new Map(themes.map((x) => [`${x.response_id}:${x.link_id}`, x.themes])) });
+  return JSON.parse(JSON.stringify(report)) as unknown;
+}
+
+const insert = (surveyId: string, rows: Answers[]) =>
+  t.query("INSERT INTO survey_response (survey_id, status, answers) SELECT $1, 'submitted', a FROM jsonb_array_elements($2::jsonb) a", [surveyId, JSON.stringify(rows)]);
+
+describe('survey report fast path', () => {
+  it('equals the pure core computation on random responses, also after more answers and new themes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(answersArb, { maxLength: 40 }), fc.array(answersArb, { minLength: 1, maxLength: 5 }), async (first, more) => {
+        const created = await cell.post('/api/v1/surveys', { questionnaire, title: 'Aléatoire' });
+        expect(created.status).toBe(201);
+        const id = created.body.id as string;
+        await insert(id, first);
+        const r1 = await cell.post(`/api/v1/surveys/${id}/report`, options);
+        expect(r1.status).toBe(200);
+        expect(r1.body).toEqual(await expected(id));
+        // A report kept from the first view must not outlive the data it was computed from.
+        await insert(id, more);
+        const r2 = await cell.post(`/api/v1/surveys/${id}/report`, options);
+        expect(r2.body.respondents).toBe(first.length + more.length);
+        expect(r2.body).toEqual(await expected(id));
+        const text = r2.body.items.find((i: { linkId: string }) => i.linkId === 'verbatim').texts.listed[0];
+        if (text) {
+          expect((await cell.put(`/api/v1/surveys/${id}/responses/${text.responseId}/themes/verbatim`, { themes: ['coordination'] })).status).toBe(200);
+          const r3 = await cell.post(`/api/v1/surveys/${id}/report`, options);
+          expect(r3.body).toEqual(await expected(id));
+          expect(r3.body.items.find((i: { linkId: string }) => i.linkId === 'verbatim').texts.themes).toContainEqual({ theme: 'coordination', count: 1 });
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('computes again after a response is deleted or a draft is submitted, not after a draft is saved', async () => {
+    const created = await cell.post('/api/v1/surveys', { questionnaire, title: 'Brouillons' });
+    const id = created.body.id as string;
+    await insert(id, [{ profession: 'mg' }, { profession: 'ide' }]);
+    expect((await cell.post(`/api/v1/surveys/${id}/report`, {})).body.respondents).toBe(2);
+    const [version] = await t.query<{ version: string }>('SELECT version FROM survey_report_version WHERE survey_id = $1', [id]);
+    await t.query("INSERT INTO survey_response (survey_id, status, answers, draft_key) VALUES ($1, 'draft', '{}', 'brouillon-1')", [id]);
+    await t.query("UPDATE survey_response SET answers = '{\"profession\":\"kine\"}' WHERE draft_key = 'brouillon-1'");
+    expect(await t.query('SELECT version FROM survey_report_version WHERE survey_id = $1', [id])).toEqual([version]);
+    await t.query("UPDATE survey_response SET status = 'submitted' WHERE draft_key = 'brouillon-1'");
+    expect((await cell.post(`/api/v1/surveys/${id}/report`, {})).body.respondents).toBe(3);
+    await t.query("DELETE FROM survey_response WHERE survey_id = $1 AND answers->>'profession' = 'mg'", [id]);
+    const r = (await cell.post(`/api/v1/surveys/${id}/report`, {})).body;
+    expect(r.respondents).toBe(2);
+    expect(r).toEqual(JSON.parse(JSON.stringify(buildReport({ ...def, title: 'Brouillons' }, await t.query("SELECT id, answers FROM survey_response WHERE survey_id = $1 AND status = 'submitted' ORDER BY id", [id])))));
+  });
+});
