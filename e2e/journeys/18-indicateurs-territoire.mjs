@@ -32,8 +32,10 @@ export default {
     if (values.some((v) => v.trim() === '')) throw new Error('une case vide dans la tendance');
     await card.getByText('Comment c’est calculé').click();
     await card.getByText(/une demande de moins de 48 h encore sans réponse n'est pas encore jugée/).waitFor();
-    // Mini-RCP is not wired yet: said plainly.
-    await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Nombre de cas discutés en mini-RCP' }) }).getByText('non disponible').first().waitFor();
+    // Mini-RCP cases come from the coordination module: a figure, not « non disponible ».
+    const rcp = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Nombre de cas discutés en mini-RCP' }) });
+    await rcp.waitFor();
+    assertEqual(await rcp.getByText('non disponible').count(), 0, 'indicateur mini-RCP relié');
     await shot(page, '18-indicateurs');
 
     // Export CSV.
