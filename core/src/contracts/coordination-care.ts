@@ -154,6 +154,11 @@ export const rcpSeriesInputSchema = z.object({
   maxCases: z.number().int().min(1, 'Au moins un cas par réunion.').max(20, 'Au plus 20 cas par réunion.'),
   criteria: z.array(rcpCriterionSchema).max(20).optional().default([]),
 });
+/** What an organiser may change of a series: everything but its department (upcoming meetings follow, past ones keep their date). */
+export const rcpSeriesUpdateSchema = rcpSeriesInputSchema.omit({ departement: true, criteria: true }).extend({
+  /** Omitted: the access criteria stay as they are. */
+  criteria: z.array(rcpCriterionSchema).max(20).optional(),
+});
 export const rcpSeriesSchema = z.object({
   id: z.string(),
   departement: z.string(),
@@ -165,7 +170,29 @@ export const rcpSeriesSchema = z.object({
   maxCases: z.number(),
   criteria: z.array(z.object({ id: z.string(), text: z.string(), source: z.string() })),
   upcoming: z.array(z.object({ meetingAt: z.string(), cases: z.number() })),
+  /** Meetings already begun that have cases or registered participants, most recent first (attendance is recorded on them). */
+  recent: z.array(z.object({ meetingAt: z.string(), cases: z.number(), attendanceRecorded: z.boolean() })),
 });
+/** One meeting: its agenda and who took part (the sheet is filled by an organiser once the meeting has begun). */
+export const rcpAgendaSchema = z.object({
+  series: rcpSeriesSchema,
+  meetingAt: z.string(),
+  /** The meeting has begun: attendance can be recorded. */
+  started: z.boolean(),
+  participants: z.array(z.string()),
+  /** Registered participants and case submitters; `attended` is null until the sheet is recorded. */
+  attendance: z.array(z.object({ userId: z.string(), name: z.string(), registered: z.boolean(), attended: z.boolean().nullable() })),
+  attendanceRecordedAt: z.string().nullable(),
+  cases: z.array(z.object({ id: z.string(), patientLabel: z.string(), question: z.string(), submitterName: z.string(), status: z.string() })),
+});
+export type RcpAgenda = z.infer<typeof rcpAgendaSchema>;
+export const rcpAttendanceSheetSchema = z.object({
+  meetingAt: z.iso.datetime({ offset: true, error: 'La date de la réunion doit être une date et heure ISO.' }),
+  attendedUserIds: z.array(z.uuid({ error: 'Cochez les participants dans la liste.' })).max(200, 'Au plus 200 participants.'),
+});
+/** Who may own an action decided on a case: the patient's care circle and the meeting's participants. */
+export const rcpOwnerCandidateSchema = z.object({ userId: z.string(), name: z.string(), reason: z.string() });
+export type RcpOwnerCandidate = z.infer<typeof rcpOwnerCandidateSchema>;
 export const rcpCaseInputSchema = z.object({
   seriesId: z.uuid({ error: 'Choisissez la réunion.' }),
   question: text('La question posée', 4000),

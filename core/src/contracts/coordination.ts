@@ -55,6 +55,8 @@ export const consentInputSchema = z.object({
   purpose: z.enum(['coordination', 'data_sharing', 'tele_expertise'], { error: 'Choisissez l’objet du consentement dans la liste.' }),
   decision: z.enum(['given', 'withdrawn'], { error: 'La décision doit être « given » ou « withdrawn ».' }).optional().default('given'),
   givenBy: z.enum(['patient', 'legal_representative', 'trusted_person'], { error: 'Choisissez qui a donné son consentement.' }),
+  /** The day it was given or withdrawn (by default the day it is recorded); never in the future. */
+  givenOn: z.iso.date({ error: 'La date du consentement doit être au format AAAA-MM-JJ.' }).optional(),
   note: optionalText('La note', 1000),
 });
 export type ConsentInput = z.infer<typeof consentInputSchema>;
@@ -101,7 +103,7 @@ export const circleMemberSchema = z.object({
 });
 export type CircleMember = z.infer<typeof circleMemberSchema>;
 
-export const consentSchema = consentInputSchema.extend({ id: z.string(), recordedBy: z.string().nullable(), recordedAt: z.string() });
+export const consentSchema = consentInputSchema.extend({ id: z.string(), givenOn: z.string().nullable(), recordedBy: z.string().nullable(), recordedByName: z.string(), recordedAt: z.string() });
 export type Consent = z.infer<typeof consentSchema>;
 
 export const patientSummarySchema = z.object({

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { defaultCircleRole, type ConsentInput, type CreatePatientInput, type PatientFile, type PatientIdentityInput } from '@palliance/core';
+import { defaultCircleRole, parisToday, type ConsentInput, type CreatePatientInput, type PatientFile, type PatientIdentityInput } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { findUserByEmail, findUserById } from '../accounts/queries';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -32,12 +32,24 @@ const identityValues = (input: PatientIdentityInput) => ({
   communeCode: input.communeCode,
 });
 
-async function insertConsent(tx: Db, a: Actor, ctx: RequestContext, patientId: string, c: ConsentInput, now: Date) {
+/** The day a consent was given: by default the day it is recorded (Paris), never a day to come. */
+function consentDay(c: ConsentInput, now: Date, field: string): string {
+  const today = parisToday(now);
+  if (c.givenOn && c.givenOn > today) throw badInput(field, 'La date du consentement ne peut pas être dans le futur.');
+  return c.givenOn ?? today;
+}
+
+async function insertConsent(tx: Db, a: Actor, ctx: RequestContext, patientId: string, c: ConsentInput, givenOn: string, now: Date) {
   const [row] = await tx
     .insert(patientConsent)
-    .values({ patientId, purpose: c.purpose, decision: c.decision, givenBy: c.givenBy, note: c.note, recordedBy: a.id, recordedAt: now })
+    .values({ patientId, purpose: c.purpose, decision: c.decision, givenBy: c.givenBy, givenOn, note: c.note, recordedBy: a.id, recordedAt: now })
     .returning({ id: patientConsent.id });
-  await recordAuditEvent(tx, a, ctx, { action: 'patient.consent_recorded', objectType: 'patient', objectId: patientId, details: { consentId: row.id, purpose: c.purpose, decision: c.decision, givenBy: c.givenBy } });
+  await recordAuditEvent(tx, a, ctx, {
+    action: 'patient.consent_recorded',
+    objectType: 'patient',
+    objectId: patientId,
+    details: { consentId: row.id, purpose: c.purpose, decision: c.decision, givenBy: c.givenBy, givenOn },
+  });
 }
 
 /**
@@ -55,6 +67,7 @@ export async function createPatient(deps: AppDeps, actor: Actor | null, input: C
     if (!gp) throw badInput('gpEmail', "Aucun compte Palliance n'utilise cette adresse : le médecin traitant doit d'abord créer son compte.");
   }
   const now = deps.now();
+  const consentOn = input.consent ? consentDay(input.consent, now, 'consent.givenOn') : null;
   const { patientId, created } = await deps.db.transaction(async (tx) => {
     const [p] = await tx.insert(patient).values({ ...identityValues(input), isDemo: opts.isDemo ?? false, createdBy: a.id, createdAt: now, updatedAt: now }).returning({ id: patient.id });
     await tx.insert(careCircleMember).values({ patientId: p.id, kind: 'professional', circleRole: myRole, userId: a.id, joinedThrough: 'creator', addedBy: a.id, addedAt: now });
@@ -65,7 +78,7 @@ export async function createPatient(deps: AppDeps, actor: Actor | null, input: C
       await recordAuditEvent(tx, a, ctx, { action: 'patient.circle_added', objectType: 'patient', objectId: p.id, details: { kind: 'professional', userId: gp.id, circleRole: 'gp' } });
       notes.push({ userId: gp.id, kind: 'circle.added', title: `Vous êtes le médecin traitant (pivot) du cercle de soins de ${await patientInitials(tx, p.id)}`, link: patientLink(p.id) });
     }
-    if (input.consent) await insertConsent(tx, a, ctx, p.id, input.consent, now);
+    if (input.consent) await insertConsent(tx, a, ctx, p.id, input.consent, consentOn!, now);
     return { patientId: p.id, created: await createNotifications(tx, notes, now) };
   });
   await deliverNotificationMails(deps, created);
@@ -89,8 +102,9 @@ export async function updatePatientIdentity(deps: AppDeps, actor: Actor | null, 
 export async function recordConsent(deps: AppDeps, actor: Actor | null, patientId: string, input: ConsentInput, ctx: RequestContext): Promise<PatientFile> {
   const access = await assertCircleMember(deps, actor, patientId, ctx);
   const now = deps.now();
+  const givenOn = consentDay(input, now, 'givenOn');
   await deps.db.transaction(async (tx) => {
-    await insertConsent(tx, access.actor, ctx, patientId, input, now);
+    await insertConsent(tx, access.actor, ctx, patientId, input, givenOn, now);
     await tx.execute(sql`UPDATE patient SET updated_at = ${now} WHERE id = ${patientId}`);
   });
   return buildPatientFile(deps.db, access, now);

@@ -78,10 +78,25 @@ export async function loadCircle(db: Db, patientId: string, now: Date): Promise<
 
 async function loadConsents(db: Db, patientId: string): Promise<Consent[]> {
   const res = (await db.execute(sql`
-    SELECT id, purpose, decision, given_by, note, recorded_by, recorded_at FROM patient_consent WHERE patient_id = ${patientId} ORDER BY recorded_at, id`)) as unknown as {
-    rows: { id: string; purpose: Consent['purpose']; decision: Consent['decision']; given_by: Consent['givenBy']; note: string; recorded_by: string | null; recorded_at: Date }[];
+    SELECT k.id, k.purpose, k.decision, k.given_by, k.given_on::text AS given_on, k.note, k.recorded_by, k.recorded_at,
+           coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), 'Compte supprimé') AS recorded_by_name
+    FROM patient_consent k LEFT JOIN app_user u ON u.id = k.recorded_by WHERE k.patient_id = ${patientId} ORDER BY k.recorded_at, k.id`)) as unknown as {
+    rows: {
+      id: string; purpose: Consent['purpose']; decision: Consent['decision']; given_by: Consent['givenBy']; given_on: string | null; note: string;
+      recorded_by: string | null; recorded_at: Date; recorded_by_name: string;
+    }[];
   };
-  return res.rows.map((r) => ({ id: r.id, purpose: r.purpose, decision: r.decision, givenBy: r.given_by, note: r.note, recordedBy: r.recorded_by, recordedAt: iso(r.recorded_at)! }));
+  return res.rows.map((r) => ({
+    id: r.id,
+    purpose: r.purpose,
+    decision: r.decision,
+    givenBy: r.given_by,
+    givenOn: r.given_on,
+    note: r.note,
+    recordedBy: r.recorded_by,
+    recordedByName: r.recorded_by_name,
+    recordedAt: iso(r.recorded_at)!,
+  }));
 }
 
 function toSummary(p: PatientRow, myRole: string): PatientSummary {
@@ -157,6 +172,9 @@ const ACTION_LABELS: Record<string, string> = {
   'patient.created': 'a créé le dossier',
   'patient.updated': "a modifié l'identité ou le lieu de vie",
   'patient.consent_recorded': 'a enregistré un consentement',
+  'patient.rcp_case_submitted': 'a présenté le cas en mini-RCP',
+  'patient.rcp_report_written': 'a écrit le compte-rendu de mini-RCP',
+  'patient.rcp_action_done': 'a marqué une action de mini-RCP comme faite',
   'patient.circle_added': 'a ajouté un membre au cercle',
   'patient.circle_removed': 'a retiré un membre du cercle',
   'patient.entry_added': 'a écrit dans le dossier',
@@ -177,6 +195,8 @@ const READ_LABELS: Record<string, string> = {
   request: "a lu une demande d'appui",
   request_file: "a ouvert un fichier joint à une demande d'appui",
   suggestions: 'a consulté les structures qui couvrent la commune',
+  rcp_cases: 'a consulté les cas présentés en mini-RCP',
+  rcp_owners: 'a consulté les responsables possibles d’une action de mini-RCP',
 };
 
 /** Who opened or changed the file, and when (from the audit trail, the last 300 events). */

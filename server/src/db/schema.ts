@@ -731,6 +731,7 @@ export const patientConsent = pgTable('patient_consent', {
   purpose: text('purpose').notNull(),
   decision: text('decision').notNull(),
   givenBy: text('given_by').notNull(),
+  givenOn: date('given_on', { mode: 'string' }),
   note: text('note').notNull().default(''),
   recordedBy: uuid('recorded_by'),
   recordedAt: tz('recorded_at').notNull().defaultNow(),
@@ -981,6 +982,11 @@ export const rcpAttendance = pgTable(
     meetingAt: tz('meeting_at').notNull(),
     userId: uuid('user_id').notNull(),
     registeredAt: tz('registered_at').notNull(),
+    /** False for a case submitter who took part without registering (added by the attendance sheet). */
+    registered: boolean('registered').notNull().default(true),
+    /** Null until the attendance sheet of the meeting is recorded; then whether the person took part. */
+    attended: boolean('attended'),
+    attendanceRecordedAt: tz('attendance_recorded_at'),
   },
   (t) => [primaryKey({ columns: [t.seriesId, t.meetingAt, t.userId] })],
 );

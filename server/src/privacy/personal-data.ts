@@ -249,7 +249,7 @@ export const personalDataSources: PersonalDataSource[] = [
       evenementsDossiersDormants: await rows(h, 'SELECT dormant_file_id, at FROM dormant_file_event WHERE actor_id = $1 ORDER BY at')(id),
       reunionsRcpOrganisees: await rows(h, 'SELECT id, title, departement, created_at FROM rcp_series WHERE created_by = $1 ORDER BY created_at')(id),
       casRcpPresentes: await rows(h, 'SELECT id, patient_id, meeting_at, created_at FROM rcp_case WHERE submitted_by = $1 ORDER BY created_at')(id),
-      presencesRcp: await rows(h, 'SELECT series_id, meeting_at, registered_at FROM rcp_attendance WHERE user_id = $1 ORDER BY meeting_at')(id),
+      presencesRcp: await rows(h, 'SELECT series_id, meeting_at, registered, registered_at, attended FROM rcp_attendance WHERE user_id = $1 ORDER BY meeting_at')(id),
       actionsRcp: await rows(h, 'SELECT id, label, due_on, done_at FROM rcp_action WHERE owner_id = $1 ORDER BY due_on')(id),
     }),
     // Registrations to meetings still to come are withdrawn; the rest belongs to the patients' records.

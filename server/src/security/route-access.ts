@@ -408,6 +408,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
     pass: ['coordinator'],
     body: (f) => ({ departement: f.departement, title: 'RCP de contrôle', weekday: 2, localTime: '20:00', durationMinutes: 30, maxCases: 4 }),
   },
+  // Changing a series and recording who attended: the department's coordinators (the fixture series does not exist: 404 for them).
+  'PUT /api/v1/rcp/series/:id': only('coordinator'),
+  'PUT /api/v1/rcp/series/:id/attendance-sheet': only('coordinator'),
+  // Who may own an action of a case: shown to the patient's circle and the organisers; others get the 404 of an unknown case.
+  'GET /api/v1/rcp/cases/:id/owners': { pass: [], refused: 404 },
   'GET /api/v1/rcp/series/:id/agenda': signedIn,
   'POST /api/v1/rcp/series/:id/attendance': signedIn,
   'POST /api/v1/rcp/cases/:id/report': only('coordinator'),

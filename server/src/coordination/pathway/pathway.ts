@@ -48,6 +48,15 @@ export async function buildPathway(db: Db, patientId: string): Promise<PathwayEv
     db,
     sql`SELECT c.id, s.title, c.question, c.status, c.meeting_at, c.discussed_at, c.report FROM rcp_case c JOIN rcp_series s ON s.id = c.series_id WHERE c.patient_id = ${patientId}`,
   );
+  // The actions decided in a report travel with it, with their owner and where they stand.
+  const actions = await rowsOf<{ case_id: string; label: string; owner_name: string; due_on: string; done_at: Date | null }>(
+    db,
+    sql`SELECT a.case_id, a.label, coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) AS owner_name, a.due_on::text AS due_on, a.done_at
+        FROM rcp_action a JOIN app_user u ON u.id = a.owner_id WHERE a.patient_id = ${patientId} ORDER BY a.due_on, a.id`,
+  );
+  const frDay = (d: string) => d.split('-').reverse().join('/');
+  const actionLines = (caseId: string) =>
+    actions.filter((a) => a.case_id === caseId).map((a) => `\nAction : ${a.label} — ${a.owner_name}, pour le ${frDay(a.due_on)}${a.done_at ? ' (faite)' : ''}`).join('');
   const evaluations = await rowsOf<{ id: string; evaluated_at: Date; evaluator_name: string; parts: { scaleTitle: string; score: number | null }[] }>(
     db,
     sql`SELECT id, evaluated_at, evaluator_name, parts FROM saved_evaluation WHERE patient_id = ${patientId}`,
@@ -72,7 +81,7 @@ export async function buildPathway(db: Db, patientId: string): Promise<PathwayEv
       id: `rcp:${c.id}`,
       at: iso(c.discussed_at ?? c.meeting_at),
       title: c.status === 'discussed' ? `Discuté en ${c.title}` : `Inscrit à ${c.title}`,
-      detail: c.report ? `Question : ${c.question}\nSynthèse : ${c.report.summary}\nDécisions : ${c.report.decisions}` : `Question : ${c.question}`,
+      detail: c.report ? `Question : ${c.question}\nSynthèse : ${c.report.summary}\nDécisions : ${c.report.decisions}${actionLines(c.id)}` : `Question : ${c.question}`,
       link: `${link}#rcp`,
     })),
     evaluations.map((e) => ({

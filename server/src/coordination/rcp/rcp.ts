@@ -1,10 +1,11 @@
-import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   isActionOverdue,
   isValidDueDate,
   placeCase,
   upcomingMeetings,
+  type RcpAgenda,
   type RcpCase,
   type rcpCaseInputSchema,
   type rcpReportInputSchema,
@@ -19,42 +20,15 @@ import type { Actor, RequestContext } from '../../http/actor';
 import { assertCan, can, requireActor } from '../../http/permissions';
 import { badInput, conflict, forbidden, notFound } from '../../http/errors';
 import { createNotifications, deliverNotificationMails } from '../../notifications/in-app/notify';
-import { assertCircleMember, findCircleAccess, readAsCircleMember } from '../patient-access';
-
-type SeriesRow = typeof rcpSeries.$inferSelect;
-type Criterion = { id: string; text: string; source: string };
+import { assertCircleMember, readAsCircleMember } from '../patient-access';
+import { caseForReport, ownerCandidates } from './action-owners';
+import { attendanceLines } from './attendance-sheet';
+import { countsByMeeting, loadSeries, seriesView, type Criterion } from './series-view';
 
 const nameOf = async (db: Db, a: Actor) => {
   const me = await findUserById(db, a.id);
   return `${me?.firstName ?? ''} ${me?.lastName ?? ''}`.trim() || a.email;
 };
-
-async function countsByMeeting(db: Db, seriesId: string, meetings: Date[]): Promise<Map<number, number>> {
-  if (!meetings.length) return new Map();
-  const rows = await db
-    .select({ at: rcpCase.meetingAt, n: sql<number>`count(*)::int` })
-    .from(rcpCase)
-    .where(and(eq(rcpCase.seriesId, seriesId), inArray(rcpCase.meetingAt, meetings)))
-    .groupBy(rcpCase.meetingAt);
-  return new Map(rows.map((r) => [r.at.getTime(), Number(r.n)]));
-}
-
-async function seriesView(db: Db, s: SeriesRow, now: Date) {
-  const meetings = upcomingMeetings(s, now, 6);
-  const counts = await countsByMeeting(db, s.id, meetings);
-  return {
-    id: s.id,
-    departement: s.departement,
-    title: s.title,
-    weekday: s.weekday,
-    localTime: s.localTime,
-    durationMinutes: s.durationMinutes,
-    videoLink: s.videoLink,
-    maxCases: s.maxCases,
-    criteria: s.criteria as Criterion[],
-    upcoming: meetings.map((m) => ({ meetingAt: m.toISOString(), cases: counts.get(m.getTime()) ?? 0 })),
-  };
-}
 
 /** Territory coordinators set up the recurring meeting of their department. */
 export async function createSeries(deps: AppDeps, actor: Actor | null, input: z.output<typeof rcpSeriesInputSchema>, ctx: RequestContext) {
@@ -72,12 +46,6 @@ export async function listSeries(deps: AppDeps, departement: string | undefined)
   const rows = await deps.db.select().from(rcpSeries).where(departement ? eq(rcpSeries.departement, departement) : undefined).orderBy(asc(rcpSeries.departement), asc(rcpSeries.title));
   const now = deps.now();
   return Promise.all(rows.map((r) => seriesView(deps.db, r, now)));
-}
-
-async function loadSeries(db: Db, id: string): Promise<SeriesRow> {
-  const [s] = await db.select().from(rcpSeries).where(eq(rcpSeries.id, id));
-  if (!s) throw notFound("Cette réunion n'existe pas.");
-  return s;
 }
 
 /** Minimal identity for the meeting: initials and age, never the name or the address. */
@@ -172,7 +140,10 @@ export async function attend(deps: AppDeps, actor: Actor | null, seriesId: strin
   const valid = upcomingMeetings(s, new Date(now.getTime() - 7 * 86_400_000), 10).some((m) => m.getTime() === meetingAt.getTime());
   if (!valid) throw badInput('meetingAt', 'Cette date ne correspond à aucune réunion de cette série.');
   await deps.db.transaction(async (tx) => {
-    await tx.insert(rcpAttendance).values({ seriesId, meetingAt, userId: a.id, registeredAt: now }).onConflictDoNothing();
+    await tx
+      .insert(rcpAttendance)
+      .values({ seriesId, meetingAt, userId: a.id, registeredAt: now })
+      .onConflictDoUpdate({ target: [rcpAttendance.seriesId, rcpAttendance.meetingAt, rcpAttendance.userId], set: { registered: true } });
     await recordAuditEvent(tx, a, ctx, { action: 'rcp.attendance', objectType: 'rcp_series', objectId: seriesId, details: { meetingAt: meetingAt.toISOString() } });
   });
   return agenda(deps, a, seriesId, meetingAt, ctx);
@@ -182,7 +153,7 @@ export async function attend(deps: AppDeps, actor: Actor | null, seriesId: strin
  * The agenda of one meeting: what its participants and organisers see of each case is the minimal
  * identity (initials, age) and the question; the file itself stays behind the circle check.
  */
-export async function agenda(deps: AppDeps, actor: Actor | null, seriesId: string, meetingAt: Date, ctx: RequestContext) {
+export async function agenda(deps: AppDeps, actor: Actor | null, seriesId: string, meetingAt: Date, ctx: RequestContext): Promise<RcpAgenda> {
   const a = requireActor(actor);
   const s = await loadSeries(deps.db, seriesId);
   const organiser = can(a, 'rcp.organise', { departement: s.departement });
@@ -191,11 +162,16 @@ export async function agenda(deps: AppDeps, actor: Actor | null, seriesId: strin
   const cases = await loadCases(deps.db, sql`c.series_id = ${seriesId} AND c.meeting_at = ${meetingAt}`, deps.now());
   const participants = (await deps.db.execute(sql`
     SELECT coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.email) AS name FROM rcp_attendance r JOIN app_user u ON u.id = r.user_id
-    WHERE r.series_id = ${seriesId} AND r.meeting_at = ${meetingAt} ORDER BY r.registered_at`)) as unknown as { rows: { name: string }[] };
+    WHERE r.series_id = ${seriesId} AND r.meeting_at = ${meetingAt} AND r.registered ORDER BY r.registered_at`)) as unknown as { rows: { name: string }[] };
+  const now = deps.now();
+  const sheet = await attendanceLines(deps.db, seriesId, meetingAt, organiser ? a.id : null);
   return {
-    series: await seriesView(deps.db, s, deps.now()),
+    series: await seriesView(deps.db, s, now),
     meetingAt: meetingAt.toISOString(),
+    started: meetingAt.getTime() <= now.getTime(),
     participants: participants.rows.map((p) => p.name),
+    attendance: sheet.lines,
+    attendanceRecordedAt: sheet.recordedAt,
     cases: cases.map((c) => ({ id: c.id, patientLabel: c.patientLabel, question: c.question, submitterName: c.submitterName, status: c.status })),
   };
 }
@@ -206,20 +182,13 @@ export async function agenda(deps: AppDeps, actor: Actor | null, seriesId: strin
  * patient's pathway (the case becomes "discussed"); owners of actions are told.
  */
 export async function writeReport(deps: AppDeps, actor: Actor | null, caseId: string, input: z.output<typeof rcpReportInputSchema>, ctx: RequestContext): Promise<RcpCase> {
-  const a = requireActor(actor);
-  const [c] = await deps.db.select().from(rcpCase).where(eq(rcpCase.id, caseId));
-  if (!c) throw notFound("Ce cas n'existe pas.");
-  const s = await loadSeries(deps.db, c.seriesId);
-  const member = await findCircleAccess(deps.db, a, c.patientId);
-  if (!member && !can(a, 'rcp.organise', { departement: s.departement })) {
-    await recordAuditEvent(deps.db, a, ctx, { action: 'patient.access_denied', objectType: 'patient', objectId: c.patientId, details: { rcpCase: caseId } });
-    throw notFound("Ce cas n'existe pas.");
-  }
+  const { a, c } = await caseForReport(deps, actor, caseId, ctx);
   if (c.status === 'discussed') throw conflict('Le compte-rendu de ce cas est déjà écrit.');
   const now = deps.now();
+  const owners = input.actions.length ? new Set((await ownerCandidates(deps.db, c, now)).map((o) => o.userId)) : new Set<string>();
   for (const [i, act] of input.actions.entries()) {
     if (!isValidDueDate(act.dueOn, now)) throw badInput(`actions.${i}.dueOn`, 'L’échéance d’une action ne peut pas être passée.');
-    if (!(await findUserById(deps.db, act.ownerId))) throw badInput(`actions.${i}.ownerId`, 'Le responsable de l’action doit avoir un compte.');
+    if (!owners.has(act.ownerId)) throw badInput(`actions.${i}.ownerId`, 'Le responsable de l’action doit être un membre du cercle de soins du patient ou un participant de la réunion : choisissez-le dans la liste.');
   }
   const created = await deps.db.transaction(async (tx) => {
     const done = await tx

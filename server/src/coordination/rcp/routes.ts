@@ -1,18 +1,28 @@
 import { z } from 'zod';
-import { rcpActionSchema, rcpCaseInputSchema, rcpCaseSchema, rcpReportInputSchema, rcpSeriesInputSchema, rcpSeriesSchema } from '@palliance/core';
+import {
+  rcpActionSchema,
+  rcpAgendaSchema,
+  rcpAttendanceSheetSchema,
+  rcpCaseInputSchema,
+  rcpCaseSchema,
+  rcpOwnerCandidateSchema,
+  rcpReportInputSchema,
+  rcpSeriesInputSchema,
+  rcpSeriesSchema,
+  rcpSeriesUpdateSchema,
+} from '@palliance/core';
 import type { AppInstance } from '../../app-types';
+import { listOwnerCandidates } from './action-owners';
+import { recordAttendance } from './attendance-sheet';
 import { agenda, attend, createSeries, listPatientCases, listSeries, markActionDone, myActions, submitCase, writeReport } from './rcp';
+import { updateSeries } from './series-edit';
 
 const tags = ['Coordonner : mini-RCP'];
 const patientParams = z.object({ id: z.uuid({ error: "Ce dossier patient n'existe pas ou vous ne faites pas partie de son cercle de soins." }) });
 const seriesParams = z.object({ id: z.uuid({ error: "Cette réunion n'existe pas." }) });
+const caseParams = z.object({ id: z.uuid({ error: "Ce cas n'existe pas." }) });
 const meetingQuery = z.object({ meetingAt: z.iso.datetime({ offset: true, error: 'La date de la réunion doit être une date et heure ISO.' }) });
-const agendaSchema = z.object({
-  series: rcpSeriesSchema,
-  meetingAt: z.string(),
-  participants: z.array(z.string()),
-  cases: z.array(z.object({ id: z.string(), patientLabel: z.string(), question: z.string(), submitterName: z.string(), status: z.string() })),
-});
+const agendaSchema = rcpAgendaSchema;
 
 export async function rcpRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;
@@ -25,6 +35,24 @@ export async function rcpRoutes(app: AppInstance): Promise<void> {
     '/api/v1/rcp/series',
     { config: { access: 'user' }, schema: { tags, summary: 'Coordinateurs : créer une mini-RCP récurrente du territoire', body: rcpSeriesInputSchema, response: { 201: rcpSeriesSchema } } },
     async (req, reply) => reply.status(201).send(await createSeries(deps, req.actor, req.body, req.ctx)),
+  );
+  app.put(
+    '/api/v1/rcp/series/:id',
+    { config: { access: 'user' }, schema: { tags, summary: 'Coordinateurs : modifier une mini-RCP (les réunions à venir suivent, les passées gardent leur date)', params: seriesParams, body: rcpSeriesUpdateSchema, response: { 200: rcpSeriesSchema } } },
+    async (req) => updateSeries(deps, req.actor, req.params.id, req.body, req.ctx),
+  );
+  app.put(
+    '/api/v1/rcp/series/:id/attendance-sheet',
+    { config: { access: 'user' }, schema: { tags, summary: 'Coordinateurs : relever qui a participé à une réunion commencée', params: seriesParams, body: rcpAttendanceSheetSchema, response: { 200: agendaSchema } } },
+    async (req) => {
+      await recordAttendance(deps, req.actor, req.params.id, req.body, req.ctx);
+      return agenda(deps, req.actor, req.params.id, new Date(req.body.meetingAt), req.ctx);
+    },
+  );
+  app.get(
+    '/api/v1/rcp/cases/:id/owners',
+    { config: { access: 'user' }, schema: { tags, summary: 'Qui peut porter une action de ce cas : le cercle de soins et les participants de la réunion', params: caseParams, response: { 200: z.array(rcpOwnerCandidateSchema) } } },
+    async (req) => listOwnerCandidates(deps, req.actor, req.params.id, req.ctx),
   );
   app.get(
     '/api/v1/rcp/series/:id/agenda',
@@ -48,7 +76,7 @@ export async function rcpRoutes(app: AppInstance): Promise<void> {
   );
   app.post(
     '/api/v1/rcp/cases/:id/report',
-    { config: { access: 'user' }, schema: { tags, summary: 'Compte-rendu type d’un cas (synthèse, décisions, actions)', params: z.object({ id: z.uuid({ error: "Ce cas n'existe pas." }) }), body: rcpReportInputSchema, response: { 200: rcpCaseSchema } } },
+    { config: { access: 'user' }, schema: { tags, summary: 'Compte-rendu type d’un cas (synthèse, décisions, actions)', params: caseParams, body: rcpReportInputSchema, response: { 200: rcpCaseSchema } } },
     async (req) => writeReport(deps, req.actor, req.params.id, req.body, req.ctx),
   );
   app.get(
