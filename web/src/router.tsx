@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'coordination', ...page(() => import('./pages/coordination/CoordinationPage'), 'CoordinationPage') },
       { path: 'coordination/patients/nouveau', ...page(() => import('./pages/coordination/NewPatientPage'), 'NewPatientPage') },
       { path: 'coordination/patients/:id', ...page(() => import('./pages/coordination/PatientPage'), 'PatientPage') },
+      { path: 'coordination/patients/:id/identite', ...page(() => import('./pages/coordination/PatientIdentityPage'), 'PatientIdentityPage') },
       { path: 'coordination/patients/:id/demande', ...page(() => import('./pages/coordination/NewRequestPage'), 'NewRequestPage') },
       { path: 'coordination/demandes/:id', ...page(() => import('./pages/coordination/RequestPage'), 'RequestPage') },
       { path: 'coordination/structures/:id', ...page(() => import('./pages/coordination/InboxPage'), 'InboxPage') },

@@ -4,7 +4,9 @@ import type {
   DormantFile,
   EvaluationTrendView,
   pathwayEventSchema,
+  RcpAgenda,
   RcpCase,
+  RcpOwnerCandidate,
   rcpActionSchema,
   rcpSeriesSchema,
   SaveEvaluationInput,
@@ -18,12 +20,7 @@ const p = (id: string) => `/api/v1/patients/${enc(id)}`;
 export type PathwayItem = z.infer<typeof pathwayEventSchema>;
 export type RcpSeries = z.infer<typeof rcpSeriesSchema>;
 export type RcpActionItem = z.infer<typeof rcpActionSchema>;
-export interface RcpAgenda {
-  series: RcpSeries;
-  meetingAt: string;
-  participants: string[];
-  cases: { id: string; patientLabel: string; question: string; submitterName: string; status: string }[];
-}
+export type { RcpAgenda, RcpOwnerCandidate } from '@palliance/core';
 
 export const saveEvaluation = (id: string, body: SaveEvaluationInput) => post<SavedEvaluation>(`${p(id)}/evaluations`, body);
 export const listEvaluations = (id: string, signal?: AbortSignal) => get<EvaluationTrendView>(`${p(id)}/evaluations`, { signal });
@@ -48,6 +45,10 @@ export const addCarePlace = (id: string, body: z.input<typeof carePlaceInputSche
 export const listRcpSeries = (departement?: string, signal?: AbortSignal) => get<RcpSeries[]>('/api/v1/rcp/series', { signal, query: { departement } });
 export const createRcpSeries = (body: unknown) => post<RcpSeries>('/api/v1/rcp/series', body);
 export const rcpAgenda = (seriesId: string, meetingAt: string, signal?: AbortSignal) => get<RcpAgenda>(`/api/v1/rcp/series/${enc(seriesId)}/agenda`, { signal, query: { meetingAt } });
+export const updateRcpSeries = (seriesId: string, body: unknown) => put<RcpSeries>(`/api/v1/rcp/series/${enc(seriesId)}`, body);
+export const recordRcpAttendance = (seriesId: string, meetingAt: string, attendedUserIds: string[]) =>
+  put<RcpAgenda>(`/api/v1/rcp/series/${enc(seriesId)}/attendance-sheet`, { meetingAt, attendedUserIds });
+export const rcpOwners = (caseId: string, signal?: AbortSignal) => get<RcpOwnerCandidate[]>(`/api/v1/rcp/cases/${enc(caseId)}/owners`, { signal });
 export const attendRcp = (seriesId: string, meetingAt: string) => post<RcpAgenda>(`/api/v1/rcp/series/${enc(seriesId)}/attendance`, { meetingAt });
 export const patientRcpCases = (id: string, signal?: AbortSignal) => get<RcpCase[]>(`${p(id)}/rcp-cases`, { signal });
 export const submitRcpCase = (id: string, body: { seriesId: string; question: string; criteriaChecked: string[]; idempotencyKey: string }) => post<RcpCase>(`${p(id)}/rcp-cases`, body);

@@ -9,6 +9,7 @@ import type {
   NotificationPreference,
   PatientEntry,
   PatientFile,
+  PatientIdentityInput,
   PatientSummary,
   SuggestedStructures,
   SupportRequest,
@@ -22,6 +23,7 @@ const enc = encodeURIComponent;
 export const myPatients = (signal?: AbortSignal) => get<PatientSummary[]>('/api/v1/patients', { signal });
 export const createPatient = (body: CreatePatientInput) => post<PatientFile>('/api/v1/patients', body);
 export const getPatient = (id: string, signal?: AbortSignal) => get<PatientFile>(`/api/v1/patients/${enc(id)}`, { signal });
+export const updatePatient = (id: string, body: PatientIdentityInput) => put<PatientFile>(`/api/v1/patients/${enc(id)}`, body);
 export const addConsent = (id: string, body: Partial<ConsentInput>) => post<PatientFile>(`/api/v1/patients/${enc(id)}/consents`, body);
 export const addCircleMember = (id: string, body: CircleMemberInput) => post<PatientFile>(`/api/v1/patients/${enc(id)}/circle`, body);
 export const removeCircleMember = (id: string, memberId: string) => del<PatientFile>(`/api/v1/patients/${enc(id)}/circle/${enc(memberId)}`);

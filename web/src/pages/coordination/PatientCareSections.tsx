@@ -21,7 +21,9 @@ import {
 import { ApiError } from '../../api/http';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { useSession } from '../../session/session-context';
 import { ErrorAlert, useLoad } from './use-load';
+import { RcpReportForm } from './RcpReportForm';
 import { DormantDocumentForm } from './DormantDocumentForm';
 
 const message = (err: unknown, fallback: string) => (err instanceof ApiError ? err.message : fallback);
@@ -320,6 +322,7 @@ function NewDormantFile({ patientId, onCreated }: { patientId: string; onCreated
 }
 
 function RcpSection({ patientId, departement, onChange }: { patientId: string; departement: string; onChange: () => void }) {
+  const { me } = useSession();
   const cases = useLoad((s) => patientRcpCases(patientId, s), [patientId]);
   const series = useLoad((s) => listRcpSeries(departement, s), [departement]);
   const [seriesId, setSeriesId] = useState('');
@@ -359,6 +362,9 @@ function RcpSection({ patientId, departement, onChange }: { patientId: string; d
               {c.report && <p className="entry-body">Synthèse : {c.report.summary}{'\n'}Décisions : {c.report.decisions}</p>}
               {c.actions.length > 0 && (
                 <ul>{c.actions.map((a) => <li key={a.id} className={a.overdue ? 'overdue' : undefined}>{a.label} — {a.ownerName}, pour le {formatDate(a.dueOn)}{a.doneAt ? ' (fait)' : a.overdue ? ' (en retard)' : ''}</li>)}</ul>
+              )}
+              {c.status === 'scheduled' && new Date(c.meetingAt).getTime() <= Date.now() && (
+                <RcpReportForm caseId={c.id} myId={me?.id ?? ''} onDone={() => { cases.reload(); onChange(); }} />
               )}
             </li>
           ))}

@@ -56,7 +56,8 @@ function Patient() {
               <ul>
                 {p.consents.map((c) => (
                   <li key={c.id}>
-                    {c.decision === 'given' ? 'Donné' : 'Retiré'} : {label(CONSENT_PURPOSES, c.purpose)} — {label(CONSENT_GIVERS, c.givenBy)}, enregistré le {formatDateTime(c.recordedAt)}
+                    {c.decision === 'given' ? 'Donné' : 'Retiré'} : {label(CONSENT_PURPOSES, c.purpose)} — {label(CONSENT_GIVERS, c.givenBy)}
+                    {c.givenOn ? `, le ${formatDate(c.givenOn)}` : ''} (enregistré par {c.recordedByName} le {formatDateTime(c.recordedAt)})
                     {c.note ? ` (${c.note})` : ''}
                   </li>
                 ))}
@@ -64,6 +65,11 @@ function Patient() {
             )}
           </dd>
         </dl>
+        <p>
+          <Link className="button button-secondary" to={`/coordination/patients/${p.id}/identite`}>
+            Modifier l’identité, le lieu de vie ou les consentements
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="cercle-titre">

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { DEMO_RCP_CRITERIA } from '@palliance/core';
-import { attendRcp, createRcpSeries, listRcpSeries, markRcpActionDone, myRcpActions, rcpAgenda, writeRcpReport, type RcpAgenda } from '../../api/coordination-care';
+import { attendRcp, createRcpSeries, listRcpSeries, markRcpActionDone, myRcpActions, rcpAgenda, recordRcpAttendance, updateRcpSeries, type RcpAgenda, type RcpSeries } from '../../api/coordination-care';
 import { ApiError } from '../../api/http';
 import { RequireAuth } from '../../session/RequireAuth';
 import { useSession } from '../../session/session-context';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
+import { RcpReportForm } from './RcpReportForm';
 import { ErrorAlert, useLoad } from './use-load';
 import './coordination.css';
 
@@ -74,6 +75,26 @@ function Rcp() {
                   ))}
                 </tbody>
               </table>
+              {coordinatorOf.includes(s.departement) && s.recent.length > 0 && (
+                <table>
+                  <caption>Réunions passées</caption>
+                  <thead><tr><th scope="col">Réunion</th><th scope="col">Cas</th><th scope="col">Présence</th></tr></thead>
+                  <tbody>
+                    {s.recent.map((m) => (
+                      <tr key={m.meetingAt}>
+                        <td>{formatDateTime(m.meetingAt)}</td>
+                        <td>{m.cases}</td>
+                        <td>
+                          <button type="button" className="button button-small" onClick={() => open(s.id, m.meetingAt, false)}>
+                            {m.attendanceRecorded ? 'Voir la présence' : 'Relever la présence'}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {coordinatorOf.includes(s.departement) && <EditSeries series={s} onSaved={series.reload} />}
             </li>
           ))}
         </ul>
@@ -85,54 +106,132 @@ function Rcp() {
 }
 
 function Agenda({ agenda, canReport, myId, onChange }: { agenda: RcpAgenda; canReport: boolean; myId: string; onChange: () => void }) {
+  const present = agenda.attendance.filter((l) => l.attended).map((l) => l.name);
   return (
     <section aria-labelledby="agenda-titre" className="card">
-      <h2 id="agenda-titre">Ordre du jour du {formatDateTime(agenda.meetingAt)}</h2>
-      <p>Participants : {agenda.participants.length ? agenda.participants.join(', ') : 'aucun inscrit pour le moment'}.</p>
+      <h2 id="agenda-titre">{agenda.started ? 'Réunion' : 'Ordre du jour'} du {formatDateTime(agenda.meetingAt)}</h2>
+      <p>Inscrits : {agenda.participants.length ? agenda.participants.join(', ') : 'aucun inscrit pour le moment'}.</p>
+      {agenda.attendanceRecordedAt && (
+        <p data-testid="rcp-presents">
+          Présents : {present.length ? present.join(', ') : 'personne'} <span className="muted">(présence relevée le {formatDateTime(agenda.attendanceRecordedAt)})</span>
+        </p>
+      )}
       <p className="hint">Les participants voient les initiales, l’âge et la question ; le dossier reste réservé au cercle de soins.</p>
       {agenda.cases.length === 0 ? <p>Aucun cas inscrit.</p> : (
         <ol>
           {agenda.cases.map((c) => (
             <li key={c.id}>
               <strong>{c.patientLabel}</strong> — {c.question} <span className="muted">(présenté par {c.submitterName}{c.status === 'discussed' ? ', discuté' : ''})</span>
-              {canReport && c.status !== 'discussed' && <Report caseId={c.id} myId={myId} onDone={onChange} />}
+              {canReport && c.status !== 'discussed' && <RcpReportForm caseId={c.id} myId={myId} onDone={onChange} />}
             </li>
           ))}
         </ol>
       )}
+      {canReport && agenda.started && <AttendanceSheet agenda={agenda} onSaved={onChange} />}
     </section>
   );
 }
 
-function Report({ caseId, myId, onDone }: { caseId: string; myId: string; onDone: () => void }) {
+/** After the meeting has begun, the organiser ticks who took part among the invited. */
+function AttendanceSheet({ agenda, onSaved }: { agenda: RcpAgenda; onSaved: () => void }) {
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const fd = new FormData(e.currentTarget);
-    const action = String(fd.get('action') ?? '').trim();
     setError(null);
+    setSaved(false);
     try {
-      await writeRcpReport(caseId, {
-        summary: String(fd.get('summary') ?? ''),
-        decisions: String(fd.get('decisions') ?? ''),
-        actions: action ? [{ label: action, ownerId: String(fd.get('ownerId') || myId), dueOn: String(fd.get('dueOn') ?? '') }] : [],
-      });
-      onDone();
+      await recordRcpAttendance(agenda.series.id, agenda.meetingAt, fd.getAll('present').map(String));
+      setSaved(true);
+      onSaved();
     } catch (err) {
-      setError(message(err, 'Le compte-rendu n’a pas pu être enregistré.'));
+      setError(message(err, 'La présence n’a pas pu être enregistrée.'));
+    }
+  }
+  return (
+    <form onSubmit={submit} className="stack" aria-labelledby="presence-titre">
+      <h3 id="presence-titre">Présence à la réunion</h3>
+      <fieldset>
+        <legend>Cochez les personnes qui ont participé</legend>
+        {agenda.attendance.map((l) => (
+          <div key={l.userId} className="checkbox">
+            <input id={`present-${l.userId}`} type="checkbox" name="present" value={l.userId} defaultChecked={l.attended ?? l.registered} />
+            <label htmlFor={`present-${l.userId}`}>
+              {l.name} <span className="muted">({l.registered ? 'inscrit' : 'auteur d’un cas ou organisateur'})</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+      <ErrorAlert message={error} />
+      {saved && <p className="alert" role="status">Présence enregistrée.</p>}
+      <button className="button" type="submit">Enregistrer la présence</button>
+    </form>
+  );
+}
+
+/** Day, hour, duration, link, cap: shared by the creation and the change of a series. */
+function ScheduleFields({ idPrefix, series }: { idPrefix: string; series?: RcpSeries }) {
+  const id = (k: string) => `${idPrefix}-${k}`;
+  return (
+    <>
+      <div className="field"><label htmlFor={id('title')}>Titre</label><input id={id('title')} name="title" required maxLength={200} defaultValue={series?.title} /></div>
+      <div className="field"><label htmlFor={id('day')}>Jour</label><select id={id('day')} name="weekday" defaultValue={String(series?.weekday ?? 2)}>{WEEKDAYS.slice(1).map((d, i) => <option key={d} value={i + 1}>{d}</option>)}</select></div>
+      <div className="field"><label htmlFor={id('time')}>Heure (Paris)</label><input id={id('time')} name="localTime" type="time" defaultValue={series?.localTime ?? '20:00'} required /></div>
+      <div className="field"><label htmlFor={id('dur')}>Durée (minutes)</label><input id={id('dur')} name="durationMinutes" type="number" defaultValue={series?.durationMinutes ?? 30} min={10} max={240} /></div>
+      <div className="field"><label htmlFor={id('max')}>Cas au plus par réunion</label><input id={id('max')} name="maxCases" type="number" defaultValue={series?.maxCases ?? 4} min={1} max={20} /></div>
+      <div className="field"><label htmlFor={id('visio')}>Lien de visio</label><input id={id('visio')} name="videoLink" type="url" defaultValue={series?.videoLink} /></div>
+    </>
+  );
+}
+
+const scheduleOf = (fd: FormData) => ({
+  title: String(fd.get('title') ?? ''),
+  weekday: Number(fd.get('weekday')),
+  localTime: String(fd.get('localTime') ?? ''),
+  durationMinutes: Number(fd.get('durationMinutes')),
+  videoLink: String(fd.get('videoLink') ?? ''),
+  maxCases: Number(fd.get('maxCases')),
+});
+
+/** One criterion a line; a line left as it was keeps its identifier and its source. */
+function criteriaFrom(text: string, before: RcpSeries['criteria']) {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line, i) => before.find((c) => c.text === line) ?? { id: `critere-${Date.now().toString(36)}-${i + 1}`, text: line, source: '' });
+}
+
+function EditSeries({ series, onSaved }: { series: RcpSeries; onSaved: () => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    setError(null);
+    setSaved(false);
+    try {
+      await updateRcpSeries(series.id, { ...scheduleOf(fd), criteria: criteriaFrom(String(fd.get('criteria') ?? ''), series.criteria) });
+      setSaved(true);
+      onSaved();
+    } catch (err) {
+      setError(message(err, 'La réunion n’a pas pu être modifiée.'));
     }
   }
   return (
     <details>
-      <summary>Écrire le compte-rendu</summary>
+      <summary>Modifier cette mini-RCP</summary>
       <form onSubmit={submit} className="stack">
-        <div className="field"><label htmlFor={`s-${caseId}`}>Synthèse</label><textarea id={`s-${caseId}`} name="summary" required rows={3} /></div>
-        <div className="field"><label htmlFor={`d-${caseId}`}>Décisions</label><textarea id={`d-${caseId}`} name="decisions" required rows={2} /></div>
-        <div className="field"><label htmlFor={`a-${caseId}`}>Action (facultatif)</label><input id={`a-${caseId}`} name="action" maxLength={1000} /></div>
-        <div className="field"><label htmlFor={`o-${caseId}`}>Responsable (identifiant ; vous par défaut)</label><input id={`o-${caseId}`} name="ownerId" /></div>
-        <div className="field"><label htmlFor={`e-${caseId}`}>Échéance</label><input id={`e-${caseId}`} name="dueOn" type="date" /></div>
+        <p className="hint">Les réunions à venir suivent le nouvel horaire, avec leurs cas et leurs inscrits (qui sont prévenus) ; les réunions passées gardent leur date.</p>
+        <ScheduleFields idPrefix={`edit-${series.id}`} series={series} />
+        <div className="field">
+          <label htmlFor={`edit-${series.id}-criteria`}>Critères d’accès (un par ligne)</label>
+          <textarea id={`edit-${series.id}-criteria`} name="criteria" rows={4} defaultValue={series.criteria.map((c) => c.text).join('\n')} />
+        </div>
         <ErrorAlert message={error} />
-        <button className="button" type="submit">Enregistrer le compte-rendu</button>
+        {saved && <p className="alert" role="status">Mini-RCP modifiée.</p>}
+        <button className="button" type="submit">Enregistrer les modifications</button>
       </form>
     </details>
   );
@@ -147,12 +246,7 @@ function NewSeries({ departements, onCreated }: { departements: string[]; onCrea
     try {
       await createRcpSeries({
         departement: String(fd.get('departement')),
-        title: String(fd.get('title') ?? ''),
-        weekday: Number(fd.get('weekday')),
-        localTime: String(fd.get('localTime') ?? ''),
-        durationMinutes: Number(fd.get('durationMinutes')),
-        videoLink: String(fd.get('videoLink') ?? ''),
-        maxCases: Number(fd.get('maxCases')),
+        ...scheduleOf(fd),
         criteria: DEMO_RCP_CRITERIA,
       });
       onCreated();
@@ -165,12 +259,7 @@ function NewSeries({ departements, onCreated }: { departements: string[]; onCrea
       <summary>Organiser une mini-RCP (coordinateurs)</summary>
       <form onSubmit={submit} className="stack">
         <div className="field"><label htmlFor="rcp-dep">Département</label><select id="rcp-dep" name="departement">{departements.map((d) => <option key={d}>{d}</option>)}</select></div>
-        <div className="field"><label htmlFor="rcp-title">Titre</label><input id="rcp-title" name="title" required maxLength={200} /></div>
-        <div className="field"><label htmlFor="rcp-day">Jour</label><select id="rcp-day" name="weekday" defaultValue="2">{WEEKDAYS.slice(1).map((d, i) => <option key={d} value={i + 1}>{d}</option>)}</select></div>
-        <div className="field"><label htmlFor="rcp-time">Heure (Paris)</label><input id="rcp-time" name="localTime" type="time" defaultValue="20:00" required /></div>
-        <div className="field"><label htmlFor="rcp-dur">Durée (minutes)</label><input id="rcp-dur" name="durationMinutes" type="number" defaultValue={30} min={10} max={240} /></div>
-        <div className="field"><label htmlFor="rcp-max">Cas au plus par réunion</label><input id="rcp-max" name="maxCases" type="number" defaultValue={4} min={1} max={20} /></div>
-        <div className="field"><label htmlFor="rcp-visio">Lien de visio</label><input id="rcp-visio" name="videoLink" type="url" /></div>
+        <ScheduleFields idPrefix="rcp" />
         <p className="hint">Critères d’accès proposés (exemples à valider) : {DEMO_RCP_CRITERIA.map((c) => c.text).join(' ; ')}.</p>
         <ErrorAlert message={error} />
         <button className="button" type="submit">Créer la réunion</button>
