@@ -71,6 +71,7 @@ export default {
     await held.getByRole('button', { name: 'Enregistrer la présence' }).click();
     const presents = held.getByTestId('rcp-presents');
     await presents.getByText(/Chloé Coordinatrice \(démo\), Gilles Généraliste \(démo\)/).waitFor();
+    await card.getByRole('row').filter({ hasText: '2024' }).getByRole('button', { name: 'Voir la présence' }).waitFor();
     await shot(coord.page, '19-presence-relevee');
 
     // 4. The coordinator sets up a series of her own and moves it to Thursday 18:30 (the demo series stays as it is).
@@ -108,7 +109,7 @@ export default {
     await gp.page.goto(`/coordination/patients/${patientId}`);
     await gp.page.getByRole('link', { name: 'Modifier l’identité, le lieu de vie ou les consentements' }).click();
     await heading1(gp.page, 'Identité et consentements').waitFor();
-    await gp.page.getByLabel('Lieu de vie').selectOption({ label: 'EHPAD' });
+    await gp.page.getByLabel('Lieu de vie', { exact: true }).selectOption({ label: 'EHPAD' });
     await gp.page.getByLabel(/Matricule INS/).fill('2340973054123');
     await gp.page.getByRole('button', { name: 'Enregistrer l’identité' }).click();
     await gp.page.getByText('Identité et lieu de vie enregistrés.').waitFor();

@@ -99,7 +99,7 @@ function Rcp() {
           ))}
         </ul>
       )}
-      {agenda && <Agenda agenda={agenda} canReport={coordinatorOf.includes(agenda.series.departement)} myId={me?.id ?? ''} onChange={() => open(agenda.series.id, agenda.meetingAt, false)} />}
+      {agenda && <Agenda agenda={agenda} canReport={coordinatorOf.includes(agenda.series.departement)} myId={me?.id ?? ''} onChange={() => { series.reload(); void open(agenda.series.id, agenda.meetingAt, false); }} />}
       {coordinatorOf.length > 0 && <NewSeries departements={coordinatorOf} onCreated={series.reload} />}
     </div>
   );
@@ -110,7 +110,7 @@ function Agenda({ agenda, canReport, myId, onChange }: { agenda: RcpAgenda; canR
   return (
     <section aria-labelledby="agenda-titre" className="card">
       <h2 id="agenda-titre">{agenda.started ? 'Réunion' : 'Ordre du jour'} du {formatDateTime(agenda.meetingAt)}</h2>
-      <p>Inscrits : {agenda.participants.length ? agenda.participants.join(', ') : 'aucun inscrit pour le moment'}.</p>
+      <p>Inscrits : {agenda.participants.length ? agenda.participants.join(', ') : agenda.started ? 'aucun' : 'aucun inscrit pour le moment'}.</p>
       {agenda.attendanceRecordedAt && (
         <p data-testid="rcp-presents">
           Présents : {present.length ? present.join(', ') : 'personne'} <span className="muted">(présence relevée le {formatDateTime(agenda.attendanceRecordedAt)})</span>
@@ -241,7 +241,8 @@ function NewSeries({ departements, onCreated }: { departements: string[]; onCrea
   const [error, setError] = useState<string | null>(null);
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const fd = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const fd = new FormData(form);
     setError(null);
     try {
       await createRcpSeries({
@@ -249,6 +250,7 @@ function NewSeries({ departements, onCreated }: { departements: string[]; onCrea
         ...scheduleOf(fd),
         criteria: DEMO_RCP_CRITERIA,
       });
+      form.reset();
       onCreated();
     } catch (err) {
       setError(message(err, 'La réunion n’a pas pu être créée.'));
