@@ -62,7 +62,7 @@ export default {
     // Each Coordonner screen stays within the per-screen budget (fresh cache, signed in as the GP).
     const patientPath = String(await gp.page.getByRole('link', { name: 'Jeanne Exemple (démo)' }).first().getAttribute('href'));
     const lines = [];
-    for (const path of ['/coordination', patientPath, `${patientPath}/demande`, requestPath, '/notifications']) {
+    for (const path of ['/coordination', patientPath, `${patientPath}/demande`, `${patientPath}/identite`, requestPath, '/coordination/rcp', '/notifications']) {
       const probe = await browser.newContext({ baseURL: base, viewport: DESKTOP, locale: 'fr-FR', storageState: await gp.context.storageState() });
       const page = await probe.newPage();
       let requests = 0;
