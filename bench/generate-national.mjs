@@ -20,8 +20,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { COMMON_SENTENCES, SERVICES, TYPE_SENTENCES, foldForSearch, prng, territory } from './lib/national-data.mjs';
+import { tsImport } from 'tsx/esm/api';
+import { COMMON_SENTENCES, SERVICES, TYPE_SENTENCES, prng, territory } from './lib/national-data.mjs';
 import { ROOT } from './lib/server.mjs';
+
+// The server's own folding of names for search (core/src/text.ts), loaded through tsx: bench runs plain Node.
+const { foldForSearch } = /** @type {typeof import('../core/src/text')} */ (await tsImport('../core/src/text.ts', import.meta.url));
 
 /** @typedef {import('./lib/national-data.mjs').RawCommune} RawCommune */
 /** @typedef {{ open: string, close: string }} Slot */
@@ -40,8 +44,9 @@ function loadPg() {
 }
 
 /**
- * What the generated data depends on: the migrations, this generator and its vocabulary, the
- * territory edition, the count and the seed. A change of any of them calls for a new database.
+ * What the generated data depends on: the migrations, this generator and its vocabulary, core's
+ * search folding, the territory edition, the count and the seed. A change of any of them calls for a
+ * new database.
  * @param {{ structures: number, seed: number }} opts
  */
 export function nationalFingerprint({ structures, seed }) {
@@ -52,6 +57,7 @@ export function nationalFingerprint({ structures, seed }) {
   }
   hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
   hash.update(fs.readFileSync(path.join(ROOT, 'bench', 'lib', 'national-data.mjs')));
+  hash.update(fs.readFileSync(path.join(ROOT, 'core', 'src', 'text.ts')));
   hash.update(fs.readFileSync(path.join(ROOT, 'server', 'src', 'directory', 'structure-types.json')));
   hash.update(territory().version);
   return `${structures}-${seed}-${hash.digest('hex').slice(0, 16)}`;

@@ -32,23 +32,6 @@ export function prng(seed) {
   };
 }
 
-/** core's foldForSearch (core/src/text.ts), repeated here because bench runs plain Node without TypeScript. @param {string} input */
-export function foldForSearch(input) {
-  const folded = input
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  if (!folded) return '';
-  return folded
-    .split(' ')
-    .map((w) => (w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w))
-    .join(' ');
-}
-
 /** @param {string} s */
 export const stripAccents = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 

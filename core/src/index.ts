@@ -6,6 +6,7 @@ z.config(fr());
 
 export * from './errors';
 export * from './text';
+export * from './csv';
 export * from './contracts/territory';
 export * from './contracts/accounts';
 export * from './contracts/audit';

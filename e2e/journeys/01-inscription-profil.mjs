@@ -1,4 +1,5 @@
 import { DESKTOP, until, assertEqual, openPage, shot, login, heading1 } from '../lib/support.mjs';
+import { registerLiberalNurse, confirmEmail } from '../lib/learning.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -22,37 +23,10 @@ export default {
     );
     await shot(page, '1-inscription-erreurs');
 
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByLabel('Prénom').fill('Camille');
-    await page.getByLabel('Nom', { exact: true }).fill('Essai');
-    await page.getByLabel('Profession', { exact: true }).selectOption({ label: 'Infirmier(e)' });
-    await page.getByRole('radio', { name: 'Libéral' }).check();
-    const dep = page.getByLabel("Département d'exercice");
-    await until(() => dep.locator('option[value="06"]').count(), 'liste des départements chargée');
-    await dep.selectOption('06');
-    await page.getByLabel('Numéro RPPS').fill('10001234567');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await heading1(page, 'Vérifiez votre boîte mail').waitFor();
+    await registerLiberalNurse(page, { email, password, firstName: 'Camille', lastName: 'Essai', departement: '06', rpps: '10001234567' });
     await shot(page, '1-inscription-envoyee');
 
-    const link = await until(
-      async () => {
-        const res = await fetch(`${base}/api/v1/dev/mails?to=${encodeURIComponent(email)}`);
-        if (!res.ok) return null;
-        /** @type {{ text: string }[]} */
-        const mails = await res.json();
-        for (const m of mails) {
-          const match = m.text.match(/https?:\/\/\S+\/verifier-email\?jeton=[^\s<>"]+/);
-          if (match) return match[0];
-        }
-        return null;
-      },
-      'courriel de vérification reçu',
-      20_000,
-    );
-    await page.goto(/** @type {string} */ (link));
-    await page.getByText('Votre adresse e-mail est confirmée').waitFor();
+    await confirmEmail(page, base, email);
     await shot(page, '1-adresse-verifiee');
 
     await page.getByRole('link', { name: 'Se connecter' }).click();

@@ -1,14 +1,5 @@
 import { DESKTOP, DEMO_PASSWORD, until, assertEqual, openPage, shot, login, heading1 } from '../lib/support.mjs';
-
-const MOOC = '00000000-0000-4000-8000-00000000c001';
-const LESSON = 'Soins palliatifs : droit des patients – sédation';
-
-/** @param {import('playwright-core').Page} page */
-const videoState = (page) =>
-  page.evaluate(() => {
-    const v = document.querySelector('video');
-    return v ? { t: v.currentTime, ready: v.readyState, tracks: Array.from(v.querySelectorAll('track')).map((t) => t.getAttribute('srclang')) } : null;
-  });
+import { DEMO_MOOC as MOOC, DEMO_MOOC_TITLE, DEMO_LESSON as LESSON, videoReady, watchVideo, leaveLesson, resumeLesson } from '../lib/learning.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -22,7 +13,7 @@ export default {
     await until(async () => !new URL(page.url()).pathname.startsWith('/connexion'), 'connexion de la démo apprenante');
 
     await page.goto(`/se-former/cours/${MOOC}`);
-    await heading1(page, 'MOOC soins palliatifs (démo)').waitFor();
+    await heading1(page, DEMO_MOOC_TITLE).waitFor();
     // The demo forum already enrols the demo learner in the MOOC; a fresh data folder may not.
     const enrol = page.getByRole('button', { name: 'S’inscrire (gratuit, obligatoire)' });
     const progress = page.getByRole('heading', { name: 'Ma progression' });
@@ -40,50 +31,20 @@ export default {
     await page.getByText(/Texte provisoire de démonstration/).waitFor();
     await page.getByText('Afficher la transcription').click();
     await page.getByText(/Transcription de la vidéo de démonstration/).waitFor();
-    const ready = await until(async () => {
-      const s = await videoState(page);
-      return s && s.ready >= 1 ? s : null;
-    }, 'métadonnées de la vidéo chargées');
+    const ready = await videoReady(page);
     assertEqual(JSON.stringify(ready.tracks), JSON.stringify(['fr']), 'piste de sous-titres en français');
 
-    // Watch from 10 s for about 3 s (muted, as a browser allows without a gesture), then pause.
-    await page.evaluate(async () => {
-      const v = /** @type {HTMLVideoElement} */ (document.querySelector('video'));
-      v.muted = true;
-      v.currentTime = 10;
-      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-      await v.play();
-    });
-    await page.waitForTimeout(3200);
-    const watchedTo = await page.evaluate(() => {
-      const v = /** @type {HTMLVideoElement} */ (document.querySelector('video'));
-      v.pause();
-      return v.currentTime;
-    });
-    if (watchedTo < 11.5) throw new Error(`la vidéo n’a pas avancé (position ${watchedTo} s)`);
+    // Watch from 10 s for about 3 s, then pause.
+    const watchedTo = await watchVideo(page, 10);
     await shot(page, '7-lecon-video');
 
     // Leave the lesson: the player reports its position as the page goes.
     const lessonUrl = page.url();
-    await page.getByRole('link', { name: 'Retour au cours' }).click();
-    await heading1(page, 'MOOC soins palliatifs (démo)').waitFor();
-    const lessonId = new URL(lessonUrl).pathname.split('/').pop();
-    const stored = await until(async () => {
-      const p = await page.evaluate(async (id) => (await fetch(`/api/v1/lessons/${id}`)).json(), lessonId);
-      const v = p.videoProgress?.[0];
-      return v && Math.abs(v.positionSeconds - watchedTo) < 0.3 ? v : null;
-    }, 'position enregistrée au départ de la leçon');
+    const stored = await leaveLesson(page, watchedTo);
     if (stored.watchedPercent < 5) throw new Error(`part regardée trop faible : ${stored.watchedPercent} %`);
 
     // Come back through the resume link, on a fresh page load: the player is at the same second.
-    await page.goto(`/se-former/cours/${MOOC}`);
-    await page.getByRole('link', { name: 'Reprendre là où je me suis arrêté(e)' }).click();
-    await heading1(page, LESSON).waitFor();
-    const resumed = await until(async () => {
-      const s = await videoState(page);
-      return s && s.ready >= 1 && s.t > 0 ? s : null;
-    }, 'vidéo replacée à la position enregistrée');
-    if (Math.abs(resumed.t - stored.positionSeconds) > 0.5) throw new Error(`reprise à ${resumed.t} s au lieu de ${stored.positionSeconds} s`);
+    await resumeLesson(page, stored);
 
     // Budget: the lesson page, loaded afresh, weighs under 300 KB before the video plays.
     await page.goto(lessonUrl);

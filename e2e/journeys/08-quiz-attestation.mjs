@@ -1,15 +1,6 @@
 import fs from 'node:fs';
-import { DEMO_PASSWORD, DESKTOP, PHONE, assertEqual, openPage, shot, heading1 } from '../lib/support.mjs';
-
-/** The demo MOOC (fixed id in the demo data) and its final evaluation (server/src/learning/quiz/demo-quizzes.ts). */
-const DEMO_COURSE = '00000000-0000-4000-8000-00000000c001';
-const FINAL = 'Évaluation finale (démo)';
-const CHRONOLOGY = [
-  'Première session (septembre 2022)',
-  'Ouverture des inscriptions 2025 (24 février)',
-  'Début des cours 2025 (22 avril)',
-  'Fin des cours 2025 (15 juin)',
-];
+import { DEMO_PASSWORD, DESKTOP, assertEqual, openPage, shot, heading1 } from '../lib/support.mjs';
+import { DEMO_MOOC as DEMO_COURSE, DEMO_MOOC_TITLE, DEMO_FINAL as FINAL, answerFinalEvaluation, attestationCode, verifyAsStranger } from '../lib/learning.mjs';
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -27,30 +18,7 @@ export default {
 
     await page.goto(`/se-former/cours/${DEMO_COURSE}/quiz`);
     await heading1(page, 'Quiz du cours').waitFor();
-    await page.getByRole('link', { name: FINAL }).click();
-    await heading1(page, FINAL).waitFor();
-    await page.getByRole('button', { name: /^(Commencer|Reprendre ma tentative|Nouvelle tentative)$/ }).click();
-    await page.getByRole('button', { name: 'Remettre mes réponses' }).waitFor();
-
-    const q = (/** @type {number} */ i) => page.locator('fieldset.quiz-question').nth(i);
-    await q(0).getByRole('radio', { name: '6 modules' }).check();
-    for (const name of ['La douleur', 'La nutrition', 'La sédation']) await q(1).getByRole('checkbox', { name }).check();
-    await q(2).getByRole('radio', { name: 'Faux' }).check();
-    await q(3).getByLabel(/Votre réponse/).fill('1499');
-    await q(4).getByLabel('Votre réponse').fill('Douleur');
-    for (const [left, right] of [['Module 2', 'La douleur'], ['Module 3', 'Autres symptômes'], ['Module 5', 'L’accompagnement'], ['Module 6', 'Cas cliniques']]) {
-      await q(5).getByLabel(left).selectOption({ label: right });
-    }
-    // Ordering with the keyboard-friendly buttons: bring each item up to its place.
-    for (const [target, text] of CHRONOLOGY.entries()) {
-      for (;;) {
-        const items = await q(6).locator('ol.quiz-order > li > span:first-child').allTextContents();
-        const at = items.indexOf(text);
-        if (at === target) break;
-        await q(6).getByRole('button', { name: `Monter « ${text} »` }).click();
-      }
-    }
-    await q(7).getByRole('radio', { name: '87 %' }).check();
+    await answerFinalEvaluation(page);
     await shot(page, '8-quiz-rempli');
     await page.getByRole('button', { name: 'Remettre mes réponses' }).click();
 
@@ -59,10 +27,7 @@ export default {
     await page.getByText('Réussi', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Correction' }).waitFor();
     await shot(page, '8-resultat');
-    await page.getByRole('link', { name: 'Voir mes attestations' }).click();
-    await heading1(page, 'Mes attestations').waitFor();
-    const code = (await page.locator('.quiz-dl code').first().textContent())?.trim() ?? '';
-    if (!/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/.test(code)) throw new Error(`code de vérification inattendu : « ${code} »`);
+    const code = await attestationCode(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le PDF' }).click()]);
     const file = await download.path();
     const head = fs.readFileSync(file).subarray(0, 5).toString('latin1');
@@ -71,13 +36,8 @@ export default {
     await context.close();
 
     // A stranger scans the QR code: a fresh context on a phone, no account, no cookie.
-    const stranger = await openPage(browser, base, PHONE);
-    track(stranger.page);
-    await stranger.page.goto(`/verifier/${code}`);
-    await heading1(stranger.page, 'Vérification d’une attestation').waitFor();
-    await stranger.page.getByText('Attestation valide.').waitFor();
-    await stranger.page.getByText('Inès Infirmière (démo)').waitFor();
-    await stranger.page.getByText('MOOC soins palliatifs (démo)').waitFor();
+    const stranger = await verifyAsStranger({ browser, base, track }, code, 'Inès Infirmière (démo)');
+    await stranger.page.getByText(DEMO_MOOC_TITLE).waitFor();
     await shot(stranger.page, '8-verification');
     await stranger.page.goto('/verifier/AAAA-BBBB-CCCC-DDDD-EEEE-FFFF');
     await stranger.page.getByText('Attestation introuvable').waitFor();

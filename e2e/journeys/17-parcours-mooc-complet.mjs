@@ -1,21 +1,25 @@
-import { DESKTOP, PHONE, DEMO_PASSWORD, until, assertEqual, openPage, shot, login, heading1 } from '../lib/support.mjs';
+import { DESKTOP, DEMO_PASSWORD, assertEqual, openPage, shot, login, heading1 } from '../lib/support.mjs';
+import {
+  DEMO_MOOC as MOOC,
+  DEMO_MOOC_TITLE,
+  DEMO_LESSON as LESSON,
+  DEMO_FINAL,
+  registerLiberalNurse,
+  confirmEmail,
+  videoReady,
+  watchVideo,
+  leaveLesson,
+  resumeLesson,
+  answerFinalEvaluation,
+  attestationCode,
+  verifyAsStranger,
+} from '../lib/learning.mjs';
 
 // #4 « Se former », the whole path: a nurse creates her account, enrols in the MOOC, watches part of
 // a lesson video, leaves and comes back to the same second, passes the final evaluation, posts in
 // the forum; the teacher sees her in the course dashboard; a stranger verifies her attestation.
-// Steps reused from journeys 01 (registration), 07 (video resume), 08 (quiz, verification), 09 (forum).
-
-const MOOC = '00000000-0000-4000-8000-00000000c001';
-const LESSON = 'Soins palliatifs : droit des patients – sédation';
-const FINAL = 'Évaluation finale (démo)';
-const CHRONOLOGY = ['Première session (septembre 2022)', 'Ouverture des inscriptions 2025 (24 février)', 'Début des cours 2025 (22 avril)', 'Fin des cours 2025 (15 juin)'];
-
-/** @param {import('playwright-core').Page} page */
-const videoState = (page) =>
-  page.evaluate(() => {
-    const v = document.querySelector('video');
-    return v ? { t: v.currentTime, ready: v.readyState } : null;
-  });
+// Steps shared with journeys 01 (registration), 07 (video resume) and 08 (quiz, verification) live in
+// e2e/lib/learning.mjs; the forum step repeats journey 09.
 
 /** @type {import('../lib/support.mjs').Journey} */
 export default {
@@ -41,39 +45,13 @@ export default {
     const password = 'Une phrase de passe pour le parcours 17';
     await page.goto('/inscription');
     await heading1(page, 'Créer un compte').waitFor();
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-    await page.getByLabel('Prénom').fill('Lucie');
-    await page.getByLabel('Nom', { exact: true }).fill('Parcours (démo)');
-    await page.getByLabel('Profession', { exact: true }).selectOption({ label: 'Infirmier(e)' });
-    await page.getByRole('radio', { name: 'Libéral' }).check();
-    const dep = page.getByLabel("Département d'exercice");
-    await until(() => dep.locator('option[value="2B"]').count(), 'liste des départements chargée');
-    await dep.selectOption('2B');
-    await page.getByRole('button', { name: 'Créer mon compte' }).click();
-    await heading1(page, 'Vérifiez votre boîte mail').waitFor();
-    const link = await until(
-      async () => {
-        const res = await fetch(`${base}/api/v1/dev/mails?to=${encodeURIComponent(email)}`);
-        if (!res.ok) return null;
-        /** @type {{ text: string }[]} */
-        const mails = await res.json();
-        for (const m of mails) {
-          const match = m.text.match(/https?:\/\/\S+\/verifier-email\?jeton=[^\s<>"]+/);
-          if (match) return match[0];
-        }
-        return null;
-      },
-      'courriel de vérification reçu',
-      20_000,
-    );
-    await page.goto(/** @type {string} */ (link));
-    await page.getByText('Votre adresse e-mail est confirmée').waitFor();
+    await registerLiberalNurse(page, { email, password, firstName: 'Lucie', lastName: 'Parcours (démo)', departement: '2B' });
+    await confirmEmail(page, base, email);
     await page.goto(`/connexion?retour=${encodeURIComponent(`/se-former/cours/${MOOC}`)}`);
     await login(page, email, password);
 
     // 2. She enrols in the MOOC's running session.
-    await heading1(page, 'MOOC soins palliatifs (démo)').waitFor();
+    await heading1(page, DEMO_MOOC_TITLE).waitFor();
     await page.getByRole('button', { name: 'S’inscrire (gratuit, obligatoire)' }).click();
     await page.getByText('Inscription confirmée').waitFor();
     await page.getByRole('heading', { name: 'Ma progression' }).waitFor();
@@ -82,74 +60,21 @@ export default {
     // 3. She watches part of the first lesson's video, leaves, and comes back to the same second.
     await page.getByRole('link', { name: LESSON }).click();
     await heading1(page, LESSON).waitFor();
-    await until(async () => {
-      const s = await videoState(page);
-      return s && s.ready >= 1 ? s : null;
-    }, 'métadonnées de la vidéo chargées');
-    await page.evaluate(async () => {
-      const v = /** @type {HTMLVideoElement} */ (document.querySelector('video'));
-      v.muted = true;
-      v.currentTime = 6;
-      await new Promise((r) => v.addEventListener('seeked', r, { once: true }));
-      await v.play();
-    });
-    await page.waitForTimeout(3200);
-    const watchedTo = await page.evaluate(() => {
-      const v = /** @type {HTMLVideoElement} */ (document.querySelector('video'));
-      v.pause();
-      return v.currentTime;
-    });
-    if (watchedTo < 7.5) throw new Error(`la vidéo n’a pas avancé (position ${watchedTo} s)`);
-    const lessonId = new URL(page.url()).pathname.split('/').pop();
-    await page.getByRole('link', { name: 'Retour au cours' }).click();
-    await heading1(page, 'MOOC soins palliatifs (démo)').waitFor();
-    const stored = await until(async () => {
-      const p = await page.evaluate(async (id) => (await fetch(`/api/v1/lessons/${id}`)).json(), lessonId);
-      const v = p.videoProgress?.[0];
-      return v && Math.abs(v.positionSeconds - watchedTo) < 0.3 ? v : null;
-    }, 'position enregistrée au départ de la leçon');
-    await page.goto(`/se-former/cours/${MOOC}`);
-    await page.getByRole('link', { name: 'Reprendre là où je me suis arrêté(e)' }).click();
-    await heading1(page, LESSON).waitFor();
-    const resumed = await until(async () => {
-      const s = await videoState(page);
-      return s && s.ready >= 1 && s.t > 0 ? s : null;
-    }, 'vidéo replacée à la position enregistrée');
-    if (Math.abs(resumed.t - stored.positionSeconds) > 0.5) throw new Error(`reprise à ${resumed.t} s au lieu de ${stored.positionSeconds} s`);
+    await videoReady(page);
+    const watchedTo = await watchVideo(page, 6);
+    const stored = await leaveLesson(page, watchedTo);
+    await resumeLesson(page, stored);
     await shot(page, '17-reprise-video');
 
     // 4. The final evaluation, from the course page's quiz link.
     await page.goto(`/se-former/cours/${MOOC}`);
     await page.getByRole('link', { name: 'Quiz et évaluation finale' }).click();
     await heading1(page, 'Quiz du cours').waitFor();
-    await page.getByRole('link', { name: FINAL }).click();
-    await heading1(page, FINAL).waitFor();
-    await page.getByRole('button', { name: /^(Commencer|Reprendre ma tentative|Nouvelle tentative)$/ }).click();
-    await page.getByRole('button', { name: 'Remettre mes réponses' }).waitFor();
-    const q = (/** @type {number} */ i) => page.locator('fieldset.quiz-question').nth(i);
-    await q(0).getByRole('radio', { name: '6 modules' }).check();
-    for (const name of ['La douleur', 'La nutrition', 'La sédation']) await q(1).getByRole('checkbox', { name }).check();
-    await q(2).getByRole('radio', { name: 'Faux' }).check();
-    await q(3).getByLabel(/Votre réponse/).fill('1499');
-    await q(4).getByLabel('Votre réponse').fill('Douleur');
-    for (const [left, right] of [['Module 2', 'La douleur'], ['Module 3', 'Autres symptômes'], ['Module 5', 'L’accompagnement'], ['Module 6', 'Cas cliniques']]) {
-      await q(5).getByLabel(left).selectOption({ label: right });
-    }
-    for (const [target, text] of CHRONOLOGY.entries()) {
-      for (;;) {
-        const items = await q(6).locator('ol.quiz-order > li > span:first-child').allTextContents();
-        if (items.indexOf(text) === target) break;
-        await q(6).getByRole('button', { name: `Monter « ${text} »` }).click();
-      }
-    }
-    await q(7).getByRole('radio', { name: '87 %' }).check();
+    await answerFinalEvaluation(page);
     await page.getByRole('button', { name: 'Remettre mes réponses' }).click();
-    await heading1(page, `Résultat : ${FINAL}`).waitFor();
+    await heading1(page, `Résultat : ${DEMO_FINAL}`).waitFor();
     await page.getByText('Réussi', { exact: true }).waitFor();
-    await page.getByRole('link', { name: 'Voir mes attestations' }).click();
-    await heading1(page, 'Mes attestations').waitFor();
-    const code = (await page.locator('.quiz-dl code').first().textContent())?.trim() ?? '';
-    if (!/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/.test(code)) throw new Error(`code de vérification inattendu : « ${code} »`);
+    const code = await attestationCode(page);
 
     // 5. She posts in the course forum.
     await page.goto(`/se-former/cours/${MOOC}`);
@@ -185,12 +110,7 @@ export default {
     await teacher.context.close();
 
     // 7. A stranger scans the QR code: fresh context on a phone, no account.
-    const stranger = await openPage(browser, base, PHONE);
-    track(stranger.page);
-    await stranger.page.goto(`/verifier/${code}`);
-    await heading1(stranger.page, 'Vérification d’une attestation').waitFor();
-    await stranger.page.getByText('Attestation valide.').waitFor();
-    await stranger.page.getByText('Lucie Parcours (démo)').waitFor();
+    const stranger = await verifyAsStranger({ browser, base, track }, code, 'Lucie Parcours (démo)');
     await shot(stranger.page, '17-verification');
     if (stranger.problems.length) throw new Error(stranger.problems.join('\n'));
     await stranger.context.close();

@@ -25,6 +25,16 @@ const linkToken = (text: string, path: string) => {
   return m[1];
 };
 
+/** The first `count` mails to this address, in order of arrival. */
+async function waitForMails(to: string, count: number) {
+  for (let i = 0; i < 100; i++) {
+    const mails = t.platform.deps.catcher!.list(to);
+    if (mails.length >= count) return mails.slice(0, count);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`moins de ${count} courriels pour ${to}`);
+}
+
 describe('registration, verification and login', () => {
   it('registers, mails a verification link that works once, then logs in and out', async () => {
     const c = t.client();
@@ -87,7 +97,25 @@ describe('registration, verification and login', () => {
     expect((await c.post('/api/v1/auth/register', { ...registration('Double@example.org'), firstName: 'Autre' })).status).toBe(201);
     const [{ n }] = await t.query<{ n: number }>("SELECT count(*)::int AS n FROM app_user WHERE lower(email) = 'double@example.org'");
     expect(n).toBe(1);
-    await t.waitForMail('double@example.org', (m) => /déjà un compte/.test(m.subject));
+    const mail = await t.waitForMail('double@example.org', (m) => /déjà un compte/.test(m.subject));
+    // The mail's reset link works, and it proves the address.
+    const token = linkToken(mail.text, '/mot-de-passe/nouveau');
+    expect((await c.post('/api/v1/auth/password-reset', { token, password: 'nouveau-mot-de-passe-2' })).status).toBe(200);
+    expect((await c.login('double@example.org', 'nouveau-mot-de-passe-2')).status).toBe(200);
+  });
+
+  it('sends a new verification link on request, valid once; answers the same for an unknown address', async () => {
+    const c = t.client();
+    expect((await c.post('/api/v1/auth/register', registration('renvoi@example.org'))).status).toBe(201);
+    await t.waitForMail('renvoi@example.org');
+    expect((await c.post('/api/v1/auth/resend-verification', { email: 'renvoi@example.org' })).status).toBe(202);
+    expect((await c.post('/api/v1/auth/resend-verification', { email: 'inconnu-renvoi@example.org' })).status).toBe(202);
+    const mails = await waitForMails('renvoi@example.org', 2);
+    const token = linkToken(mails[1].text, '/verifier-email');
+    expect(token).not.toBe(linkToken(mails[0].text, '/verifier-email'));
+    expect((await c.post('/api/v1/auth/verify-email', { token })).status).toBe(200);
+    expect((await c.post('/api/v1/auth/verify-email', { token })).status).toBe(400);
+    expect((await c.login('renvoi@example.org', 'un-mot-de-passe-solide')).status).toBe(200);
   });
 
   it('locks an account after five wrong passwords', async () => {

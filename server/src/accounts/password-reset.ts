@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-types';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { appUser, userToken } from '../db/schema';
+import { appUser } from '../db/schema';
 import type { Actor, RequestContext } from '../http/actor';
 import { AppError } from '../http/errors';
 import { passwordChangedMail, passwordResetMail } from './mails';
+import { issueLinkToken } from './link-tokens';
 import { consumeToken, findUserByEmail, findUserById } from './queries';
-import { RESET_HOURS } from './register-account';
-import { hashPassword, hashToken, newToken, verifyPassword } from './secrets';
+import { hashPassword, hashToken, verifyPassword } from './secrets';
 import { closeAllSessions } from './sessions';
 
 /** Sends a single-use reset link valid one hour; answers the same whether the address exists or not. */
@@ -15,18 +15,12 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ctx: Re
   const u = await findUserByEmail(deps.db, email);
   if (!u || u.disabledAt) return;
   const now = deps.now();
-  const t = newToken();
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(userToken).values({
-      tokenHash: t.hash,
-      userId: u.id,
-      purpose: 'reset_password',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + RESET_HOURS * 3_600_000),
-    });
+  const link = await deps.db.transaction(async (tx) => {
+    const l = await issueLinkToken(tx, u.id, 'reset_password', now, deps.config.publicUrl);
     await recordAuditEvent(tx, null, ctx, { action: 'auth.password_reset_requested', objectType: 'user', objectId: u.id });
+    return l;
   });
-  await deps.mailer.send(passwordResetMail(u.email, `${deps.config.publicUrl}/mot-de-passe/nouveau?jeton=${t.token}`, deps.config.publicUrl));
+  await deps.mailer.send(passwordResetMail(u.email, link, deps.config.publicUrl));
 }
 
 /** Sets the new password, closes every session and unlocks the account. The link works once. */

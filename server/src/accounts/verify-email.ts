@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-types';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { appUser, userToken } from '../db/schema';
+import { appUser } from '../db/schema';
 import type { RequestContext } from '../http/actor';
 import { AppError } from '../http/errors';
 import { verificationMail } from './mails';
+import { issueLinkToken } from './link-tokens';
 import { consumeToken, findUserByEmail } from './queries';
-import { VERIFY_HOURS } from './register-account';
-import { hashToken, newToken } from './secrets';
+import { hashToken } from './secrets';
 
 export async function verifyEmail(deps: AppDeps, token: string, ctx: RequestContext): Promise<void> {
   const now = deps.now();
@@ -28,16 +28,10 @@ export async function resendVerification(deps: AppDeps, email: string, ctx: Requ
   const u = await findUserByEmail(deps.db, email);
   if (!u || u.emailVerifiedAt || u.disabledAt) return;
   const now = deps.now();
-  const t = newToken();
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(userToken).values({
-      tokenHash: t.hash,
-      userId: u.id,
-      purpose: 'verify_email',
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + VERIFY_HOURS * 3_600_000),
-    });
+  const link = await deps.db.transaction(async (tx) => {
+    const l = await issueLinkToken(tx, u.id, 'verify_email', now, deps.config.publicUrl);
     await recordAuditEvent(tx, null, ctx, { action: 'account.resend_verification', objectType: 'user', objectId: u.id });
+    return l;
   });
-  await deps.mailer.send(verificationMail(u.email, u.firstName, `${deps.config.publicUrl}/verifier-email?jeton=${t.token}`, deps.config.publicUrl));
+  await deps.mailer.send(verificationMail(u.email, u.firstName, link, deps.config.publicUrl));
 }

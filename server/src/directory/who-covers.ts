@@ -6,28 +6,14 @@ import {
   nextChange,
   numberToCall,
   type CoverageAnswer,
-  type DirectoryContact,
   type Schedule,
 } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { notFound } from '../http/errors';
 import { directoryGeneration } from './directory-cache';
 import { communeInfo, structurePath } from './queries';
+import { STRUCTURE_CALL_COLUMNS, type StructureCallRow } from './structure-call-row';
 import { listStructureTypes } from './structure-types';
-
-interface StructureRow {
-  id: string;
-  name: string;
-  types: string[];
-  departement: string | null;
-  time_zone: string;
-  contacts: DirectoryContact[];
-  opening_hours: Schedule | null;
-  access_delay_days: number | null;
-  access_delay_confirmed_at: string | null;
-  confirmed_at: Date | string;
-  is_demo: boolean;
-}
 
 /** What the answer says of one structure at one moment, with the stretch of time it holds for. */
 interface CallState {
@@ -41,7 +27,7 @@ interface CallState {
 
 /** A published structure, parsed once, with the parts of its JSON that do not depend on the moment. */
 interface Entry {
-  row: StructureRow;
+  row: StructureCallRow;
   /** `{"id":…,"name":…,"url":…,"types":…,"accessDelayDays":…,"accessDelayConfirmedAt":…,` */
   head: string;
   /** `,"email":…,"coversWholeDepartement":` */
@@ -94,7 +80,7 @@ const ANSWER_END = ']}';
 /** Whole answers kept (commune and type filter), the most recent ones. */
 const MAX_ANSWERS = 2_000;
 
-function toEntry(r: StructureRow): Entry {
+function toEntry(r: StructureCallRow): Entry {
   const confirmed = new Date(r.confirmed_at).getTime();
   const schedules = new Set<Schedule>();
   for (const c of r.contacts) {
@@ -218,9 +204,8 @@ export function createWhoCovers(deps: AppDeps) {
       );
       communes = new Map(rows.map((c) => [c.code, c]));
     }
-    const rows = await deps.handle.query<StructureRow>(
-      `SELECT s.id, s.name, s.types, s.departement, s.time_zone, s.contacts, s.opening_hours, s.access_delay_days,
-              s.access_delay_confirmed_at::text AS access_delay_confirmed_at, s.confirmed_at, s.is_demo
+    const rows = await deps.handle.query<StructureCallRow>(
+      `SELECT ${STRUCTURE_CALL_COLUMNS}
        FROM structure s WHERE s.status = 'published'`,
     );
     const structures = new Map(rows.map((r) => [r.id, toEntry(r)]));

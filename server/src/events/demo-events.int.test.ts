@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, seedDemoData } from '../db/seed/demo';
-import { seedDemoCourses } from '../learning/demo-courses';
-import { startTestPlatform, type TestPlatform } from '../test/harness';
+import { DEMO_PASSWORD } from '../db/seed/demo';
+import { startDemoCoursesPlatform } from '../test/demo-platform';
+import type { TestPlatform } from '../test/harness';
 import { seedDemoEvents } from './demo-events';
 
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await startTestPlatform();
-  await seedDemoData(t.platform.deps.handle);
-  await seedDemoCourses(t.platform.deps.handle);
+  t = await startDemoCoursesPlatform();
 });
 afterAll(async () => t?.stop());
 

@@ -1,28 +1,13 @@
-import type { DirectoryContact, Schedule } from '@palliance/core';
 import type { DbHandle } from '../../db/client';
+import { STRUCTURE_CALL_COLUMNS, type StructureCallRow } from '../structure-call-row';
 
 /** What a card needs of one structure. */
-export interface CardStructureRow {
-  id: string;
-  name: string;
-  types: string[];
-  departement: string | null;
-  time_zone: string;
-  contacts: DirectoryContact[];
-  opening_hours: Schedule | null;
-  access_delay_days: number | null;
-  access_delay_confirmed_at: string | null;
-  confirmed_at: Date | string;
-  is_demo: boolean;
-}
-
-const CARD_COLUMNS = `s.id, s.name, s.types, s.departement, s.time_zone, s.contacts, s.opening_hours, s.access_delay_days,
-  s.access_delay_confirmed_at::text AS access_delay_confirmed_at, s.confirmed_at, s.is_demo`;
+export type CardStructureRow = StructureCallRow;
 
 /** Published structures covering a commune, by the commune itself or its whole department. */
 export function structuresCoveringCommune(handle: DbHandle, code: string, departement: string): Promise<CardStructureRow[]> {
   return handle.query<CardStructureRow>(
-    `SELECT ${CARD_COLUMNS}
+    `SELECT ${STRUCTURE_CALL_COLUMNS}
      FROM structure s
      WHERE s.status = 'published'
        AND s.id IN (SELECT structure_id FROM structure_coverage WHERE commune_code = $1 OR departement = $2)
@@ -77,7 +62,7 @@ export function structuresIntersecting(handle: DbHandle, territory: Territory): 
   // Departments the territory touches: a structure covering one of them wholly reaches the territory.
   const touchedDeps = [...new Set([...wholeDeps, ...territory.communes.map((c) => c.departement)])];
   return handle.query<CardStructureRow>(
-    `SELECT ${CARD_COLUMNS}
+    `SELECT ${STRUCTURE_CALL_COLUMNS}
      FROM structure s
      WHERE s.status = 'published'
        AND s.id IN (

@@ -3,14 +3,11 @@
  * records ended by CRLF, LF or CR, an optional UTF-8 byte-order mark, and ';' (French Excel)
  * or ',' as separator.
  */
+import { readCsv, type CsvRecord } from '@palliance/core';
+
+export type { CsvRecord } from '@palliance/core';
 
 export type CsvSeparator = ';' | ',';
-
-export interface CsvRecord {
-  /** Physical line of the file where the record starts (1 = first line). */
-  line: number;
-  fields: string[];
-}
 
 export interface CsvParseResult {
   separator: CsvSeparator;
@@ -39,83 +36,16 @@ export function detectSeparator(text: string): CsvSeparator {
   return commas > semicolons ? ',' : ';';
 }
 
+/** Lenient about quotes, as spreadsheets are (12"3 stays 12"3); a line break inside quotes is stored as '\n'. */
 export function parseCsv(input: string, separator: CsvSeparator = detectSeparator(input)): CsvParseResult {
-  const text = stripBom(input);
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoteLine = 1;
-  let quoted = false;
-  // Characters seen in the current record (an empty last line is no record).
-  let started = false;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    started = false;
+  const { records, error } = readCsv(input, { separator, quotedLineBreaks: 'lf' });
+  if (!error) return { separator, records, error: null };
+  // Read leniently, the only error is a quote left open: reported on the line where it opened.
+  return {
+    separator,
+    records,
+    error: { line: error.kind === 'unclosed-quote' ? error.quoteLine : error.line, reason: 'Guillemet ouvert jamais refermé : la fin du fichier est arrivée à l’intérieur d’une valeur entre guillemets.' },
   };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      if (ch === '\r' || ch === '\n') {
-        // A line break inside a quoted field is part of the value; stored as '\n'.
-        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-        line++;
-        field += '\n';
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      if (started) endRecord();
-      line++;
-      recordLine = line;
-      continue;
-    }
-    started = true;
-    if (ch === separator) {
-      fields.push(field);
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      // Only a quote opening a field starts a quoted value; elsewhere it is a plain character
-      // (lenient, as spreadsheets are: 12"3 stays 12"3).
-      quoted = true;
-      quoteLine = line;
-      i++;
-      continue;
-    }
-    field += ch;
-    i++;
-  }
-  if (quoted) {
-    return {
-      separator,
-      records,
-      error: { line: quoteLine, reason: 'Guillemet ouvert jamais refermé : la fin du fichier est arrivée à l’intérieur d’une valeur entre guillemets.' },
-    };
-  }
-  if (started) endRecord();
-  return { separator, records, error: null };
 }
 
 function quote(value: string, separator: CsvSeparator): string {

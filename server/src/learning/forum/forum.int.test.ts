@@ -1,7 +1,6 @@
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../../test/harness';
+import { signIn, startCommunityPlatform, stopAfterMails } from '../../test/course-community';
+import { createUser, type TestClient, type TestPlatform } from '../../test/harness';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const DAY = 86_400_000;
@@ -12,20 +11,9 @@ let admin: TestClient;
 let n = 0;
 
 beforeAll(async () => {
-  t = await startTestPlatform({ DATA_DIR: path.join(os.tmpdir(), `palliance-forum-${process.pid}`) }, { now: () => NOW });
-  const a = await createUser(t, { email: 'admin-forum@example.org', roles: [{ role: 'admin' }] });
-  admin = t.client();
-  expect((await admin.login(a.email, a.password)).status).toBe(200);
+  ({ t, admin } = await startCommunityPlatform('forum', 'admin-forum@example.org', NOW));
 });
-afterAll(async () => {
-  // Let the queued mails go out before stopping, so no job is still running when the database closes.
-  for (let i = 0; i < 100 && t; i++) {
-    const [{ n }] = await t.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail' AND state IN ('created', 'retry', 'active')");
-    if (Number(n) === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await t?.stop();
-});
+afterAll(async () => stopAfterMails(t));
 
 interface Member {
   id: string;
@@ -38,9 +26,7 @@ async function member(opts: { roles?: { role: string; scope?: string | null }[];
   const u = await createUser(t, { email: `forum${n}@example.org`, roles: opts.roles, profession: opts.profession });
   // Distinct display names so that @mentions resolve to one person.
   await t.query('UPDATE app_user SET first_name = $2, last_name = $3 WHERE id = $1', [u.id, opts.firstName ?? `Prénom${n}`, `Nom${n}`]);
-  const client = t.client();
-  expect((await client.login(u.email, u.password)).status).toBe(200);
-  return { id: u.id, email: u.email, client };
+  return { id: u.id, email: u.email, client: await signIn(t, u) };
 }
 
 /** A published course with two modules and an open session. */

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_PASSWORD, seedDemoData } from '../../db/seed/demo';
-import { startTestPlatform, type TestPlatform } from '../../test/harness';
-import { DEMO_SPOC_ID, seedDemoCourses } from '../demo-courses';
+import { DEMO_IDS, DEMO_PASSWORD } from '../../db/seed/demo';
+import { startDemoCoursesPlatform } from '../../test/demo-platform';
+import type { TestPlatform } from '../../test/harness';
+import { DEMO_SPOC_ID } from '../demo-courses';
 import { seedDemoCommunity } from './demo-community';
 
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await startTestPlatform();
-  await seedDemoData(t.platform.deps.handle);
-  await seedDemoCourses(t.platform.deps.handle);
+  t = await startDemoCoursesPlatform();
 });
 afterAll(async () => t?.stop());
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question, QuizResponse } from '@palliance/core';
-import { DEMO_IDS, DEMO_PASSWORD, seedDemoData } from '../../db/seed/demo';
-import { startTestPlatform, type TestPlatform } from '../../test/harness';
-import { seedDemoCourses } from '../demo-courses';
+import { DEMO_IDS, DEMO_PASSWORD } from '../../db/seed/demo';
+import { startDemoCoursesPlatform } from '../../test/demo-platform';
+import type { TestPlatform } from '../../test/harness';
 import { DEMO_FINAL_QUIZ_TITLE } from './demo-quizzes';
 
 let t: TestPlatform;
 beforeAll(async () => {
-  t = await startTestPlatform();
-  await seedDemoData(t.platform.deps.handle);
-  await seedDemoCourses(t.platform.deps.handle);
+  t = await startDemoCoursesPlatform();
 });
 afterAll(async () => t?.stop());
 

@@ -9,7 +9,7 @@ import { FormAlert, issuesToErrors, PasswordField, useFormFeedback } from '../..
 import { usePageTitle } from '../../ui/page-title';
 import { departementLabel, useTerritory } from '../../ui/territory-hooks';
 import { extraProfileErrors, PROFILE_FIELD_NAMES, profileBody, ProfileFields, profileFromMe, type ProfileValues } from './profile-fields';
-import { PASSWORD_RULE } from './RegisterPage';
+import { PASSWORD_RULE } from './credential-fields';
 import { PrivacySettings } from './PrivacySettings';
 import { TotpSettings } from './TotpSettings';
 

@@ -5,8 +5,9 @@ import { getOidcInfo, login, oidcStartUrl, resendVerification, type OidcInfo } f
 import { ApiError } from '../../api/http';
 import { safeReturnPath } from '../../session/RequireAuth';
 import { useSession } from '../../session/session-context';
-import { FormAlert, issuesToErrors, PasswordField, StatusMessage, TextField, useFormFeedback } from '../../ui/forms';
+import { FormAlert, issuesToErrors, StatusMessage, TextField, useFormFeedback } from '../../ui/forms';
 import { usePageTitle } from '../../ui/page-title';
+import { CredentialFields } from './credential-fields';
 
 export function LoginPage() {
   usePageTitle('Connexion');
@@ -73,6 +74,11 @@ export function LoginPage() {
     }
   }
 
+  function onCredential(name: 'email' | 'password', value: string) {
+    (name === 'email' ? setEmail : setPassword)(value);
+    clearField(name);
+  }
+
   async function onResend() {
     setResendStatus(null);
     try {
@@ -102,29 +108,7 @@ export function LoginPage() {
         {resendStatus && <StatusMessage tone="info">{resendStatus}</StatusMessage>}
         {step === 'password' ? (
           <>
-            <TextField
-              name="email"
-              type="email"
-              label="Adresse e-mail"
-              autoComplete="username"
-              value={email}
-              error={errors.email}
-              onChange={(e) => {
-                setEmail(e.target.value);
-                clearField('email');
-              }}
-            />
-            <PasswordField
-              name="password"
-              label="Mot de passe"
-              autoComplete="current-password"
-              value={password}
-              error={errors.password}
-              onChange={(e) => {
-                setPassword(e.target.value);
-                clearField('password');
-              }}
-            />
+            <CredentialFields email={email} password={password} errors={errors} onChange={onCredential} />
             <p>
               <Link to="/mot-de-passe/oublie">Mot de passe oublié ?</Link>
             </p>

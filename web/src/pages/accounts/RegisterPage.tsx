@@ -1,15 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate } from 'react-router';
-import { PASSWORD_MIN, registerBody } from '@palliance/core';
+import { registerBody } from '@palliance/core';
 import { register, resendVerification } from '../../api/accounts';
 import { listDevMails } from '../../api/dev';
 import { ApiError } from '../../api/http';
-import { FormAlert, issuesToErrors, PasswordField, StatusMessage, TextField, useFormFeedback } from '../../ui/forms';
+import { FormAlert, issuesToErrors, StatusMessage, useFormFeedback } from '../../ui/forms';
 import { useSession } from '../../session/session-context';
 import { usePageTitle } from '../../ui/page-title';
+import { CredentialFields } from './credential-fields';
 import { emptyProfile, extraProfileErrors, PROFILE_FIELD_NAMES, profileBody, ProfileFields, type ProfileValues } from './profile-fields';
-
-export const PASSWORD_RULE = `Au moins ${PASSWORD_MIN} caractères. Une phrase de plusieurs mots est facile à retenir et difficile à deviner.`;
 
 export function RegisterPage() {
   usePageTitle('Créer un compte');
@@ -56,30 +55,14 @@ export function RegisterPage() {
         <FormAlert alertRef={alertRef} message={formError} errors={errors} />
         <fieldset className="fieldset">
           <legend>Identifiants de connexion</legend>
-          <TextField
-            name="email"
-            type="email"
-            label="Adresse e-mail"
-            hint="Un lien de vérification y sera envoyé."
-            autoComplete="email"
-            value={email}
-            error={errors.email}
-            onChange={(e) => {
-              setEmail(e.target.value);
-              clearField('email');
-            }}
-          />
-          <PasswordField
-            name="password"
-            label="Mot de passe"
-            hint={PASSWORD_RULE}
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN}
-            value={password}
-            error={errors.password}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              clearField('password');
+          <CredentialFields
+            newAccount
+            email={email}
+            password={password}
+            errors={errors}
+            onChange={(name, value) => {
+              (name === 'email' ? setEmail : setPassword)(value);
+              clearField(name);
             }}
           />
         </fieldset>

@@ -5,7 +5,7 @@ import { resetPassword } from '../../api/accounts';
 import { useSession } from '../../session/session-context';
 import { FormAlert, issuesToErrors, PasswordField, useFormFeedback } from '../../ui/forms';
 import { usePageTitle } from '../../ui/page-title';
-import { PASSWORD_RULE } from './RegisterPage';
+import { PASSWORD_RULE } from './credential-fields';
 
 export function ResetPasswordPage() {
   usePageTitle('Nouveau mot de passe');

@@ -7,6 +7,7 @@ import { RequireAuth } from '../../session/RequireAuth';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
+import { useLoad } from '../../ui/use-load';
 import { occurrenceWhen } from './events-format';
 import './events.css';
 
@@ -20,17 +21,7 @@ export function MyEventsPage() {
 }
 
 function MyEvents() {
-  const [items, setItems] = useState<MyEventRegistration[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    myEvents(controller.signal).then(setItems, (err: unknown) => {
-      if (err instanceof DOMException && err.name === 'AbortError') return;
-      setError(err instanceof ApiError ? err.message : 'Vos événements sont indisponibles pour le moment.');
-    });
-    return () => controller.abort();
-  }, []);
+  const { data: items, error } = useLoad(myEvents, [], 'Vos événements sont indisponibles pour le moment.');
 
   const now = Date.now();
   const upcoming = items?.filter((r) => Date.parse(r.endsAt) > now) ?? [];

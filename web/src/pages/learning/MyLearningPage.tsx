@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ENROLMENT_STATUSES, type Enrolment } from '@palliance/core';
-import { ApiError } from '../../api/http';
 import { getCourse, myEnrolments } from '../../api/learning';
 import { useSession } from '../../session/session-context';
 import { RequireAuth } from '../../session/RequireAuth';
 import { formatDate } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
+import { useLoad } from '../../ui/use-load';
 import { sessionDates } from './learning-format';
 import './learning.css';
 
@@ -23,17 +23,7 @@ export function MyLearningPage() {
 const BADGE = { enrolled: 'badge badge-ok', waiting: 'badge badge-warn', withdrawn: 'badge' } as const;
 
 function MyLearning() {
-  const [items, setItems] = useState<Enrolment[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    myEnrolments(controller.signal).then(setItems, (err: unknown) => {
-      if (err instanceof DOMException && err.name === 'AbortError') return;
-      setError(err instanceof ApiError ? err.message : 'Vos formations sont indisponibles pour le moment.');
-    });
-    return () => controller.abort();
-  }, []);
+  const { data: items, error } = useLoad(myEnrolments, [], 'Vos formations sont indisponibles pour le moment.');
 
   const active = items?.filter((e) => e.status !== 'withdrawn') ?? [];
   const past = items?.filter((e) => e.status === 'withdrawn') ?? [];

@@ -1,17 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Forum } from '@palliance/core';
 import { createThread, getForum } from '../../../api/forum';
-import { ApiError } from '../../../api/http';
 import { FormAlert, TextField, useFormFeedback } from '../../../ui/forms';
 import { formatDate } from '../../../ui/format';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
+import { useLoad } from '../../../ui/use-load';
 import { MarkdownEditor, newIdempotencyKey } from './MarkdownEditor';
 import { RequireAuth } from '../../../session/RequireAuth';
 import './forum.css';
-
-const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
 /** The forum of a course (?module= for a module's forum): threads, pinned first, and a form to open one. */
 /** Signed-in members only: a visitor goes to the login page and comes back here (e.g. from a mail link). */
@@ -27,18 +24,8 @@ function ForumView() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const moduleId = params.get('module');
-  const [forum, setForum] = useState<Forum | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: forum, error } = useLoad((signal) => getForum(id, moduleId, signal), [id, moduleId], 'Le forum est indisponible pour le moment.');
   usePageTitle(forum ? `Forum : ${forum.module ? forum.module.title : forum.course.title}` : 'Forum');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    getForum(id, moduleId, controller.signal).then(setForum, (err: unknown) => {
-      if (!isAbort(err)) setError(err instanceof ApiError ? err.message : 'Le forum est indisponible pour le moment.');
-    });
-    return () => controller.abort();
-  }, [id, moduleId]);
 
   if (error) {
     return (

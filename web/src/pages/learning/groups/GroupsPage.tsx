@@ -1,15 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { REVIEW_STATUSES, type GroupsOverview } from '@palliance/core';
 import { autoMix, createGroup, getGroups } from '../../../api/groups';
-import { ApiError } from '../../../api/http';
 import { FormAlert, StatusMessage, TextAreaField, TextField, useFormFeedback } from '../../../ui/forms';
 import { Loading } from '../../../ui/Loading';
 import { usePageTitle } from '../../../ui/page-title';
+import { useLoad } from '../../../ui/use-load';
 import { RequireAuth } from '../../../session/RequireAuth';
 import '../forum/forum.css';
-
-const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
 
 export const STATUS_LABELS: Record<string, string> = { aucun_rendu: 'aucun rendu', soumis: 'rendu à évaluer', ...REVIEW_STATUSES };
 
@@ -25,20 +23,9 @@ export function GroupsPage() {
 
 function GroupsView() {
   const { id = '' } = useParams();
-  const [data, setData] = useState<GroupsOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data, error, reload: refresh } = useLoad((signal) => getGroups(id, signal), [id], 'Les groupes sont indisponibles pour le moment.');
   const [notice, setNotice] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
   usePageTitle('Groupes de travail');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getGroups(id, controller.signal).then(setData, (err: unknown) => {
-      if (!isAbort(err)) setError(err instanceof ApiError ? err.message : 'Les groupes sont indisponibles pour le moment.');
-    });
-    return () => controller.abort();
-  }, [id, version]);
 
   if (error) {
     return (
