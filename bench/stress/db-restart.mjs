@@ -2,7 +2,9 @@
 // meanwhile the platform answers 503 (never another 5xx, never a request left hanging) and /healthz
 // says "unavailable"; once PostgreSQL is back, the platform serves again by itself within a few
 // seconds (no restart of the platform).
-// This restarts the machine's shared PostgreSQL cluster: never in CI.
+// By default on a private cluster (bench/lib/private-pg.mjs: initdb in a temporary folder, a port of
+// its own), so other users of the machine's shared PostgreSQL see nothing; --cluster shared restarts
+// the machine's cluster: never in CI, never on a shared machine.
 import { spawn } from 'node:child_process';
 import { startMemoryProbe } from '../lib/memory.mjs';
 import { startServer } from '../lib/server.mjs';

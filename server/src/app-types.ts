@@ -29,6 +29,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: string | null;
+  /** The route's input contracts (zod), so the permission suites can check their bodies are valid. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
 }
 
 declare module 'fastify' {

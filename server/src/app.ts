@@ -61,7 +61,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.addHook('onRoute', (r) => {
     for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: r.url, access: (r.config as { access?: string } | undefined)?.access ?? null });
+      routeTable.push({
+        method,
+        url: r.url,
+        access: (r.config as { access?: string } | undefined)?.access ?? null,
+        schema: { body: r.schema?.body, querystring: r.schema?.querystring, params: r.schema?.params },
+      });
     }
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -53,6 +53,10 @@ export async function loadFixtures(t: TestPlatform, opts: { victim?: boolean } =
   );
   const responseId = await one(t, 'SELECT id FROM survey_response WHERE survey_id = $1 LIMIT 1', [survey.id]);
   const firstItem = survey.questionnaire.item?.[0];
+  // Themes are tagged on free-text answers: the first text question of the questionnaire.
+  type Item = { linkId: string; type?: string; item?: Item[] };
+  const flat = (items: Item[] = []): Item[] => items.flatMap((i) => [i, ...flat(i.item)]);
+  const textLinkId = flat(survey.questionnaire.item as Item[]).find((i) => i.type === 'text')?.linkId;
   const circleMemberId = await one(t, 'SELECT id FROM care_circle_member WHERE patient_id = $1 AND user_id IS NULL LIMIT 1', [STRANGER_PATIENT]);
   // Throw-away objects for the routes that delete what they are given (see `destroys` in route-access.ts).
   const spareModuleId = await one(t, "INSERT INTO course_module (course_id, position, title) SELECT $1, max(position) + 1, 'Module à supprimer' FROM course_module WHERE course_id = $1 RETURNING id", [DEMO_IDS.course]);
@@ -82,6 +86,79 @@ export async function loadFixtures(t: TestPlatform, opts: { victim?: boolean } =
   const notificationId = await one(t, "INSERT INTO notification (user_id, kind, title, link) VALUES ($1, 'controle', 'Contrôle', '/') RETURNING id", [learnerOwner]);
   const [report] = await t.query<{ id: string }>("INSERT INTO structure_report (structure_id, message) VALUES ($1, 'Numéro à vérifier') RETURNING id", [DEMO_IDS.structure]);
   const victimId = opts.victim === false ? '00000000-0000-4000-8000-00000000cccc' : (await createUser(t, { email: `cible-admin-${randomUUID().slice(0, 6)}@example.org` })).id;
+  const grantId =
+    opts.victim === false ? '00000000-0000-4000-8000-00000000cccd' : await one(t, "INSERT INTO role_grant (user_id, role, scope) VALUES ($1, 'content_editor', NULL) RETURNING id", [victimId]);
+
+  // What the writes of the permission suite send back or act on (valid bodies: route-access.ts).
+  const admin = t.client();
+  await admin.login('admin@example.org', DEMO_PASSWORD);
+  const read = async (c: ReturnType<TestPlatform['client']>, path: string) => {
+    const res = await c.get(path);
+    if (res.status !== 200) throw new Error(`lecture de contrôle refusée : ${path} ${res.status}`);
+    return res.body;
+  };
+  const openSessionId = await one(
+    t,
+    "INSERT INTO course_session (course_id, title, registration_opens_at, registration_closes_at, starts_at, ends_at) VALUES ($1, 'Session ouverte de contrôle', now() - interval '1 day', now() + interval '20 days', now() + interval '21 days', now() + interval '60 days') RETURNING id",
+    [DEMO_IDS.course],
+  );
+  // A report on a post of its own: hiding the fixture post (a moderation route) settles the reports of that post.
+  const reportedPostId = await one(t, "INSERT INTO forum_post (thread_id, author_id, body_source, body_html) VALUES ($1, $2, 'Réponse signalée', '<p>Réponse signalée</p>') RETURNING id", [threadId, learnerOwner]);
+  const spareForumReportId = await one(t, "INSERT INTO forum_report (post_id, reporter_id, reason) VALUES ($1, $2, 'Contrôle des accès (à traiter)') RETURNING id", [reportedPostId, learnerOwner]);
+  // Attendance is taken once an occurrence has begun: one under way now (of another event than the fixture's), with a registration.
+  const ongoingOccurrenceId = await one(
+    t,
+    "INSERT INTO event_occurrence (event_id, starts_at, ends_at) SELECT id, now() - interval '1 hour', now() + interval '1 hour' FROM event WHERE id <> $1 ORDER BY title LIMIT 1 RETURNING id",
+    [eventId],
+  );
+  const registrationId = await one(t, "INSERT INTO event_registration (occurrence_id, user_id, status) VALUES ($1, $2, 'enrolled') RETURNING id", [ongoingOccurrenceId, learnerOwner]);
+  const videoBlockId = await one(
+    t,
+    "SELECT b.id FROM lesson_block b JOIN lesson l ON l.id = b.lesson_id JOIN course_module m ON m.id = l.module_id WHERE m.course_id = $1 AND b.kind = 'video' ORDER BY m.position, l.position, b.position LIMIT 1",
+    [DEMO_IDS.course],
+  );
+  // A submission with a file on disk, for the route that serves it.
+  const [{ email: authorEmail }] = await t.query<{ email: string }>('SELECT email FROM app_user WHERE id = $1', [groupAuthor]);
+  const author = t.client();
+  await author.login(authorEmail, DEMO_PASSWORD);
+  const filed = await author.post(`/api/v1/groups/${groupId}/submissions`, { body: 'Travail avec fichier', file: { name: 'controle.txt', type: 'text/plain', contentBase64: Buffer.from('Fichier de contrôle').toString('base64') } });
+  if (filed.status !== 201) throw new Error(`dépôt de contrôle refusé : ${filed.status} ${JSON.stringify(filed.body)}`);
+  const fileSubmissionId = await one(t, 'SELECT id FROM group_submission WHERE group_id = $1 AND file_path IS NOT NULL ORDER BY version DESC LIMIT 1', [groupId]);
+  // A mini-RCP series of the department, a case of the stranger patient at its next meeting, an action of a non-persona.
+  const organiser = await createUser(t, { email: `organisation-rcp-${randomUUID().slice(0, 6)}@example.org`, roles: [{ role: 'territory_coordinator', scope: `dep:${structure.departement}` }] });
+  const organiserClient = t.client();
+  await organiserClient.login(organiser.email, organiser.password);
+  const series = await organiserClient.post('/api/v1/rcp/series', { departement: structure.departement, title: 'RCP de contrôle des accès', weekday: 2, localTime: '20:00', durationMinutes: 30, maxCases: 4 });
+  if (series.status !== 201) throw new Error(`réunion de contrôle refusée : ${series.status} ${JSON.stringify(series.body)}`);
+  const rcpSeriesId = series.body.id as string;
+  const rcpMeetingAt = series.body.upcoming[0].meetingAt as string;
+  const rcpCaseId = await one(
+    t,
+    "INSERT INTO rcp_case (series_id, meeting_at, patient_id, submitted_by, submitter_name, idempotency_key, question, created_at) VALUES ($1, $2, $3, $4, 'Gilles Généraliste (démo)', 'controle-rcp-cas', 'Question de contrôle', now()) RETURNING id",
+    [rcpSeriesId, rcpMeetingAt, STRANGER_PATIENT, gp],
+  );
+  const rcpActionId = await one(t, "INSERT INTO rcp_action (case_id, patient_id, label, owner_id, due_on, created_at) VALUES ($1, $2, 'Action de contrôle', $3, current_date + 7, now()) RETURNING id", [rcpCaseId, STRANGER_PATIENT, gp]);
+  const [block] = await t.query<{ kind: string; title: string; body: string; media_id: string | null; subtitles_id: string | null; quiz_id: string | null }>(
+    'SELECT kind, title, body, media_id, subtitles_id, quiz_id FROM lesson_block WHERE id = $1',
+    [blockId],
+  );
+  const blockInput =
+    block.kind === 'text'
+      ? { kind: 'text', title: block.title, markdown: block.body || 'Texte' }
+      : block.kind === 'video'
+        ? { kind: 'video', title: block.title, mediaId: block.media_id, subtitlesId: block.subtitles_id }
+        : block.kind === 'document'
+          ? { kind: 'document', title: block.title, mediaId: block.media_id }
+          : { kind: 'quiz', title: block.title, quizId: block.quiz_id };
+  const [questionRow] = await t.query<{ prompt: string; explanation: string; tags: string[]; source: string; spec: unknown }>('SELECT prompt, explanation, tags, source, spec FROM quiz_question WHERE id = $1', [questionId]);
+  const [quizRow] = await t.query<Record<string, any>>(
+    'SELECT title, description, kind, is_final, selection, max_attempts, pass_mark_percent, opens_at, closes_at, time_limit_minutes, review_mode FROM quiz WHERE id = $1',
+    [quizId],
+  );
+  const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
+  const kitDocument = (await read(admin, `/api/v1/kit/documents/${kitDocumentId}`)) as { placeholders: { key: string; type: string }[] };
+  // Current content, sent back unchanged by the routes that replace it.
+  const billing = (await read(admin, '/api/v1/billing/codes')) as { version: number; codes: unknown[] };
   return {
     courseId: DEMO_IDS.course,
     moduleId,
@@ -112,12 +189,52 @@ export async function loadFixtures(t: TestPlatform, opts: { victim?: boolean } =
     surveyId: survey.id,
     surveyToken: survey.public_token,
     surveyResponseId: responseId,
-    surveyLinkId: firstItem?.item?.[0]?.linkId ?? firstItem?.linkId ?? 'q1',
+    surveyLinkId: textLinkId ?? firstItem?.item?.[0]?.linkId ?? firstItem?.linkId ?? 'q1',
     patientId: STRANGER_PATIENT,
     circleMemberId,
     requestId,
     requestFileId,
     notificationId,
+    grantId,
+    hadStructureId: await one(t, "SELECT id FROM structure WHERE status = 'published' AND 'HAD' = ANY(types) ORDER BY name LIMIT 1"),
+    openSessionId,
+    spareForumReportId,
+    registrationId,
+    ongoingOccurrenceId,
+    videoBlockId,
+    fileSubmissionId,
+    rcpSeriesId,
+    rcpMeetingAt,
+    rcpCaseId,
+    rcpActionId,
+    block: blockInput,
+    question: { prompt: questionRow.prompt, explanation: questionRow.explanation, tags: questionRow.tags, source: questionRow.source, spec: questionRow.spec },
+    quiz: {
+      title: quizRow.title,
+      description: quizRow.description,
+      kind: quizRow.kind,
+      isFinal: quizRow.is_final,
+      selection: quizRow.selection,
+      maxAttempts: quizRow.max_attempts,
+      passMarkPercent: Number(quizRow.pass_mark_percent),
+      opensAt: iso(quizRow.opens_at),
+      closesAt: iso(quizRow.closes_at),
+      timeLimitMinutes: quizRow.time_limit_minutes,
+      reviewMode: quizRow.review_mode,
+    },
+    kitValues: Object.fromEntries(kitDocument.placeholders.map((p) => [p.key, p.type === 'date' ? '2026-11-22' : p.type === 'number' ? 1 : 'Contrôle'])),
+    ids: async (text: string, params: unknown[]) => (await t.query<{ id: string }>(text, params)).map((r) => r.id),
+    current: {
+      structure: await read(admin, `/api/v1/structures/${DEMO_IDS.structure}`),
+      event: await read(admin, `/api/v1/events/${eventId}`),
+      kitDocument,
+      survey: await read(admin, `/api/v1/surveys/${survey.id}`),
+      surveyQuestionnaire: await read(admin, `/api/v1/surveys/${survey.id}/questionnaire`),
+      scaleQuestionnaire: await read(admin, `/fhir/R4/Questionnaire/${scales[0]?.id}`),
+      billing: { codes: billing.codes, baseVersion: billing.version },
+      directoryCsv: (await admin.get(`/api/v1/structures/export.csv`)).body as string,
+      directoryBundle: await read(admin, '/fhir/R4/$export-directory'),
+    },
     spare: { moduleId: spareModuleId, lessonId: spareLessonId, blockId: spareBlockId, sessionId: spareSessionId, postId: sparePostId },
   };
 }

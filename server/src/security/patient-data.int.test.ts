@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../test/harness';
 import { STRANGER_PATIENT, STRUCTURE_PATIENT } from './fixtures';
-import { PATIENT_BODIES } from './route-access';
+import { PATIENT_BODIES, patientBody, type PatientBodyIds } from './route-access';
 
 /**
  * Patient data is reached through the patient's care circle only. For every route about one patient
@@ -28,6 +28,7 @@ const REQUEST_BODIES: Record<string, unknown> = {
   'GET /api/v1/requests/:id/files/:fileId': undefined,
 };
 const BODIES: Record<string, unknown> = { ...PATIENT_BODIES, ...REQUEST_BODIES };
+const bodyIds: PatientBodyIds = { hadStructureId: '', rcpSeriesId: '' };
 
 beforeAll(async () => {
   t = await startTestPlatform({ DEMO_DATA: 'true', QUEUE_ENABLED: 'false' });
@@ -40,6 +41,13 @@ beforeAll(async () => {
   ids.request = sent.body.id;
   const attached = await gp.post(`/api/v1/requests/${ids.request}/files?name=controle.pdf`, PDF, { 'content-type': 'application/pdf' });
   ids.file = attached.body.files[0].id;
+  [{ id: bodyIds.hadStructureId }] = await t.query<{ id: string }>("SELECT id FROM structure WHERE status = 'published' AND 'HAD' = ANY(types) ORDER BY name LIMIT 1");
+  const organiser = await createUser(t, { email: 'organisation-rcp@example.org', roles: [{ role: 'territory_coordinator', scope: 'dep:34' }] });
+  const organiserClient = t.client();
+  await organiserClient.login(organiser.email, organiser.password);
+  const series = await organiserClient.post('/api/v1/rcp/series', { departement: '34', title: 'RCP de contrôle', weekday: 2, localTime: '20:00', durationMinutes: 30, maxCases: 4 });
+  if (series.status !== 201) throw new Error(`réunion refusée : ${series.status} ${JSON.stringify(series.body)}`);
+  bodyIds.rcpSeriesId = series.body.id;
   [{ id: ids.memberId }] = await t.query<{ id: string }>('SELECT id FROM care_circle_member WHERE patient_id = $1 AND user_id IS NULL AND removed_at IS NULL LIMIT 1', [ids.patient]);
 
   const stranger = await createUser(t, { email: 'inconnue@example.org' });
@@ -89,12 +97,25 @@ describe('patient data outside the care circle', () => {
     expect(keys.filter((k) => !(k in BODIES)), 'routes de données patient sans requête de contrôle (PATIENT_BODIES dans route-access.ts)').toEqual([]);
   });
 
+  it('sends bodies the routes accept, so that the 404 is the circle check and not a 400 of the shape', () => {
+    const invalid: string[] = [];
+    for (const route of patientRoutes()) {
+      const key = `${route.method} ${route.url}`;
+      const body = patientBody(BODIES[key], bodyIds);
+      const zod = route.schema.body as { safeParse?: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } | undefined;
+      if (!zod?.safeParse || typeof body === 'string') continue;
+      const parsed = zod.safeParse(body ?? {});
+      if (!parsed.success) invalid.push(`${key} : ${parsed.error!.issues.map((i) => `${i.path.join('.') || '(corps)'} ${i.message}`).join(' ; ')}`);
+    }
+    expect(invalid, 'corps de contrôle refusés par le contrat de la route (PATIENT_BODIES dans route-access.ts)').toEqual([]);
+  });
+
   it('answers 404 to a stranger, a member of another circle and an admin, writes nothing, and audits each attempt', async () => {
     const failures: string[] = [];
     const before = await footprint();
     for (const route of patientRoutes()) {
       const key = `${route.method} ${route.url}`;
-      const body = BODIES[key];
+      const body = patientBody(BODIES[key], bodyIds);
       const path = fill(route.url) + (key === 'POST /api/v1/requests/:id/files' ? '?name=controle.pdf' : '');
       for (const [who, { client, id }] of outsiders) {
         const [{ n: audited }] = await t.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE actor_id = $1 AND action LIKE '%access_denied'", [id]);
@@ -128,5 +149,24 @@ describe('patient data outside the care circle', () => {
     const noRequest = await client.get(`/api/v1/requests/${ghost}`);
     expect([realRequest.status, noRequest.status]).toEqual([404, 404]);
     expect(noRequest.body.message).toBe(realRequest.body.message);
+  });
+
+  it('lets a member of the circle through with the same bodies (so the refusals above are of valid requests)', async () => {
+    const gp = t.client();
+    await gp.login('medecin-traitant@example.org', DEMO_PASSWORD);
+    const failures: string[] = [];
+    let evaluationId = '';
+    for (const route of patientRoutes()) {
+      const key = `${route.method} ${route.url}`;
+      // The addressed structure's team moves a request, not the circle (route-access.int.test.ts passes its member and manager with this body).
+      if (route.method === 'GET' || key === 'POST /api/v1/requests/:id/status') continue;
+      const body = patientBody(BODIES[key], bodyIds);
+      const path = fill(route.url).replace('00000000-0000-4000-8000-0000000e0001', evaluationId) + (key === 'POST /api/v1/requests/:id/files' ? '?name=controle.pdf' : '');
+      const headers = typeof body === 'string' ? { 'content-type': 'application/pdf' } : undefined;
+      const res = route.method === 'DELETE' ? await gp.delete(path) : route.method === 'PUT' ? await gp.put(path, body ?? {}, headers) : await gp.post(path, body ?? {}, headers);
+      if (key === 'POST /api/v1/patients/:id/evaluations') evaluationId = res.body?.id ?? '';
+      if (res.status < 200 || res.status >= 300) failures.push(`${key} : ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
