@@ -24,49 +24,65 @@ export function compactLayout(def: SurveyDefinition): string {
   return JSON.stringify([FORMAT, def.questions.map((q) => [q.linkId, q.kind, q.kind === 'single' || q.kind === 'multiple' ? q.options.map((o) => o.code) : []])]);
 }
 
-function encodeValue(q: QuestionDef, index: Map<string, number> | null, v: AnswerValue | null | undefined): { ok: true; value: unknown } | { ok: false } {
-  if (v === undefined || v === null) return { ok: true, value: null };
+/** What encodeValue gives for a value the compact form cannot carry exactly. */
+const REFUSED = Symbol('refused');
+
+function encodeValue(q: QuestionDef, index: Map<string, number> | null, v: AnswerValue | null | undefined): unknown {
+  if (v === undefined || v === null) return null;
   switch (q.kind) {
     case 'single': {
       const i = typeof v === 'string' ? index!.get(v) : undefined;
-      return i === undefined ? { ok: false } : { ok: true, value: i };
+      return i === undefined ? REFUSED : i;
     }
     case 'multiple': {
-      if (!Array.isArray(v)) return { ok: false };
+      if (!Array.isArray(v)) return REFUSED;
       const positions: number[] = [];
+      let ascending = true;
       for (const c of v) {
         const i = typeof c === 'string' ? index!.get(c) : undefined;
-        if (i === undefined) return { ok: false };
+        if (i === undefined) return REFUSED;
+        if (positions.length > 0 && i <= positions[positions.length - 1]) ascending = false;
         positions.push(i);
       }
-      const ascending = positions.every((p, k) => k === 0 || p > positions[k - 1]);
-      if (ascending && q.options.length <= MAX_MASK_OPTIONS) return { ok: true, value: positions.reduce((m, p) => m | (1 << p), 0) };
-      return { ok: true, value: positions };
+      if (ascending && q.options.length <= MAX_MASK_OPTIONS) return positions.reduce((m, p) => m | (1 << p), 0);
+      return positions;
     }
     case 'boolean':
-      return typeof v === 'boolean' ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'boolean' ? v : REFUSED;
     case 'integer':
     case 'decimal':
     case 'scale':
       // JSON gives every finite number back as it was, except -0.
-      return typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'number' && Number.isFinite(v) && !Object.is(v, -0) ? v : REFUSED;
     case 'date':
     case 'text':
-      return typeof v === 'string' ? { ok: true, value: v } : { ok: false };
+      return typeof v === 'string' ? v : REFUSED;
   }
 }
 
 /** Encoders of one layout, built once for many responses. */
 export function compactEncoder(def: SurveyDefinition): (answers: Answers) => string | null {
+  const n = def.questions.length;
   const indexes = def.questions.map((q) => (q.kind === 'single' || q.kind === 'multiple' ? new Map(q.options.map((o, i) => [o.code, i])) : null));
+  const position = new Map(def.questions.map((q, k) => [q.linkId, k]));
+  // The report reads answers[linkId]: for a linkId such as "constructor", a missing key reads an
+  // Object.prototype member, which the compact form refuses. Those few are read by name.
+  const inherited = def.questions.flatMap((q, k) => (q.linkId in Object.prototype ? [k] : []));
   return (answers) => {
-    const out = new Array<unknown>(def.questions.length);
-    for (let k = 0; k < def.questions.length; k++) {
-      const q = def.questions[k];
-      // Read as the report reads it (a missing key may still hit an Object.prototype member: then no compact row).
-      const e = encodeValue(q, indexes[k], answers[q.linkId] as AnswerValue | null | undefined);
-      if (!e.ok) return null;
-      out[k] = e.value;
+    const out = new Array<unknown>(n).fill(null);
+    // Only the answers given are looked at (a response leaves many items empty).
+    for (const key in answers) {
+      if (!Object.hasOwn(answers, key)) continue;
+      const k = position.get(key);
+      if (k === undefined) continue;
+      const e = encodeValue(def.questions[k], indexes[k], answers[key]);
+      if (e === REFUSED) return null;
+      out[k] = e;
+    }
+    for (const k of inherited) {
+      const e = encodeValue(def.questions[k], indexes[k], answers[def.questions[k].linkId]);
+      if (e === REFUSED) return null;
+      out[k] = e;
     }
     return JSON.stringify(out);
   };

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { buildReport, readQuestionnaire, type Answers, type SurveyDefinition } from '@palliance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../test/harness';
-import { reportProgress } from './survey-report';
+import { compactWriteBacks, reportProgress } from './survey-report';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const bound = (min: number, max: number) => [
@@ -54,7 +54,11 @@ beforeAll(async () => {
   cell = t.client();
   expect((await cell.login(u.email, u.password)).status).toBe(200);
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  // Compact forms written back after the last reports: before the database closes.
+  if (t) await compactWriteBacks(t.platform.deps.db);
+  await t?.stop();
+});
 
 const options = {
   groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] },
@@ -138,6 +142,7 @@ describe('survey report fast path', () => {
     const before = await version();
     const r1 = await cell.post(`/api/v1/surveys/${id}/report`, options);
     expect(r1.body).toEqual(await expected(id, { ...def, title: 'Compact' }));
+    await compactWriteBacks(t.platform.deps.db);
     const first = await stored();
     expect(first.every((r) => r.answers_compact !== null && r.compact_layout === first[0].compact_layout)).toBe(true);
     // Writing it back changed nothing the report reads: the report kept stays valid.
@@ -151,6 +156,7 @@ describe('survey report fast path', () => {
     const r2 = await cell.post(`/api/v1/surveys/${id}/report`, options);
     expect(r2.body).toEqual(await expected(id, changedDef));
     expect(r2.body.groupBy.groups[0]).toMatchObject({ key: 'pharma', respondents: 0 });
+    await compactWriteBacks(t.platform.deps.db);
     const second = await stored();
     expect(second.every((r) => r.answers_compact !== null && r.compact_layout === second[0].compact_layout && r.compact_layout !== first[0].compact_layout)).toBe(true);
     await cell.post(`/api/v1/surveys/${id}/responses/import`, 'profession\npharma\n', { 'content-type': 'text/csv' });

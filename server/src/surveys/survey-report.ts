@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import diagnostics_channel from 'node:diagnostics_channel';
 import { sql } from 'drizzle-orm';
-import { createReportBuilder, ReportProblem, type Answers, type ReportOptionsInput, type SurveyReport } from '@palliance/core';
+import { createReportBuilder, ReportProblem, type Answers, type ReportOptionsInput, type SurveyDefinition, type SurveyReport } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import type { Db } from '../db/client';
 import type { Actor } from '../http/actor';
 import { badInput, notFound } from '../http/errors';
 import { assertCan } from '../http/permissions';
-import { compactWriter } from './compact-answers';
+import { compactWriter, layoutFingerprint } from './compact-answers';
 import { definitionOf, type SurveyRow } from './load-survey';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -67,8 +67,8 @@ export async function forEachResponse(db: Db, surveyId: string, fn: (r: { id: st
 
 /**
  * A submitted response as the report reads it: a = its compact row when one was written for this
- * questionnaire layout (compact = true), else its answers as jsonb text; stale = the row version
- * (xmin) when its compact row is missing or of another layout, so that it can be written back.
+ * questionnaire layout (compact = true), else its answers as jsonb text; stale = its compact row is
+ * missing or of another layout (to be written back).
  * The compact row is written with the answers, not built here in SQL: picking answers out of the
  * jsonb as a bare array (jsonb_build_array(answers -> k, …)) was measured and cost PostgreSQL 1.2 s
  * more on 100,000 responses.
@@ -77,7 +77,7 @@ interface ReportRow {
   id: string;
   a: string;
   compact: boolean;
-  stale: string | null;
+  stale: boolean;
 }
 
 function readReportRows(db: Db, surveyId: string, layout: string, fn: (r: ReportRow) => void): Promise<void> {
@@ -87,7 +87,7 @@ function readReportRows(db: Db, surveyId: string, layout: string, fn: (r: Report
         .execute(
           sql`SELECT id, CASE WHEN compact_layout = ${layout} AND answers_compact IS NOT NULL THEN answers_compact ELSE answers::text END AS a,
                      coalesce(compact_layout = ${layout} AND answers_compact IS NOT NULL, false) AS compact,
-                     CASE WHEN compact_layout IS DISTINCT FROM ${layout} THEN xmin::text END AS stale
+                     compact_layout IS DISTINCT FROM ${layout} AS stale
               FROM survey_response WHERE survey_id = ${surveyId} AND status = 'submitted' AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
         )
         .then((res) => rows<ReportRow>(res)),
@@ -96,21 +96,51 @@ function readReportRows(db: Db, surveyId: string, layout: string, fn: (r: Report
   );
 }
 
-/** Rows per write-back statement. */
+/** Rows read, encoded and written per write-back statement. */
 const WRITE_BACK = 2000;
+/** Write-backs under way, per database handle and survey. */
+const writingBack = new WeakMap<Db, Map<string, Promise<void>>>();
 
 /**
- * Writes the compact form of responses that had none for the current layout (written before
- * migration 0025, or before the questionnaire changed), so that the next computation reads them
- * fast. Only rows not changed since they were read (same xmin); the report version stays (trigger).
+ * Writes the compact form of the submitted responses that have none for the questionnaire's current
+ * layout (written before migration 0025, or before the questionnaire changed), so that the next
+ * computation reads them fast. Started after a report met such rows, once at a time per survey, and
+ * not awaited: rewriting 100,000 rows takes seconds. A row changed since it was read (other xmin)
+ * is left for the next time; the report version does not move (trigger of migration 0025).
  */
-async function writeBack(db: Db, layout: string, list: { id: string; v: string; c: string | null }[]): Promise<void> {
-  for (let i = 0; i < list.length; i += WRITE_BACK) {
-    const batch = JSON.stringify(list.slice(i, i + WRITE_BACK));
+function startWriteBack(db: Db, surveyId: string, def: SurveyDefinition): void {
+  let running = writingBack.get(db);
+  if (!running) writingBack.set(db, (running = new Map()));
+  if (running.has(surveyId)) return;
+  const done = writeBack(db, surveyId, def)
+    // Derived data: if it cannot be written now, the next computation reads the JSON answers again.
+    .catch((err: Error) => console.error('[rapport d’enquête] écriture des réponses compactes', err.message))
+    .finally(() => running.delete(surveyId));
+  running.set(surveyId, done);
+}
+
+/** Resolves once the compact forms being written back after reports are written (tests, measurements). */
+export async function compactWriteBacks(db: Db): Promise<void> {
+  await Promise.all(writingBack.get(db)?.values() ?? []);
+}
+
+async function writeBack(db: Db, surveyId: string, def: SurveyDefinition): Promise<void> {
+  const { layout, encode } = compactWriter(def);
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const list = rows<{ id: string; v: string; a: string }>(
+      await db.execute(sql`SELECT id, xmin::text AS v, answers::text AS a FROM survey_response
+                           WHERE survey_id = ${surveyId} AND status = 'submitted' AND id > ${after} AND compact_layout IS DISTINCT FROM ${layout}
+                           ORDER BY id LIMIT ${WRITE_BACK}`),
+    );
+    if (list.length === 0) return;
+    after = list[list.length - 1].id;
+    const batch = JSON.stringify(list.map((r) => ({ id: r.id, v: r.v, c: encode(JSON.parse(r.a) as Answers) })));
     await db.execute(sql`
       UPDATE survey_response r SET answers_compact = x.c, compact_layout = ${layout}
       FROM jsonb_to_recordset(${batch}::jsonb) AS x (id uuid, v text, c text)
       WHERE r.id = x.id AND r.xmin::text = x.v`);
+    if (list.length < WRITE_BACK) return;
   }
 }
 
@@ -196,8 +226,8 @@ async function computeReport(db: Db, s: ReportSurvey, options: ReportOptionsInpu
     if (err instanceof ReportProblem) throw badInput(err.field, err.message);
     throw err;
   }
-  const { layout, encode } = compactWriter(def);
-  const stale: { id: string; v: string; c: string | null }[] = [];
+  const layout = layoutFingerprint(def);
+  let stale = false;
   await readReportRows(db, s.id, layout, (r) => {
     if (r.compact) {
       builder.addEncoded(r.id, JSON.parse(r.a) as unknown[]);
@@ -205,10 +235,9 @@ async function computeReport(db: Db, s: ReportSurvey, options: ReportOptionsInpu
     }
     const answers = JSON.parse(r.a) as Answers;
     builder.add({ id: r.id, answers });
-    if (r.stale !== null) stale.push({ id: r.id, v: r.stale, c: encode(answers) });
+    if (r.stale) stale = true;
   });
   const report = builder.result();
-  // Derived data: if it cannot be written now, the next computation reads the JSON answers again.
-  if (stale.length > 0) await writeBack(db, layout, stale).catch((err: Error) => console.error('[rapport d’enquête] écriture des réponses compactes', err.message));
+  if (stale) startWriteBack(db, s.id, def);
   return report;
 }
