@@ -3,3 +3,4 @@ export * from './csv';
 export * from './answers';
 export * from './statistics';
 export * from './report';
+export * from './compact';

@@ -1,3 +1,4 @@
+import { compactDecoder } from './compact';
 import { isEnabled, type AnswerValue, type Answers, type QuestionDef, type SurveyItemKind, type SurveyDefinition } from './model';
 import { percent, QUARTILE_METHOD, summarize, type NumberSummary } from './statistics';
 
@@ -176,8 +177,11 @@ export function classifier(def: SurveyDefinition, dim: Dimension, field: string)
   throw new ReportProblem(field, `On ne peut pas regrouper selon « ${q.text} » (texte libre ou date).`);
 }
 
+/**
+ * The figures of one item over a set of responses. Its respondents are not counted here: they are
+ * the group's, counted once per response rather than once per item.
+ */
 class Accumulator {
-  respondents = 0;
   notApplicable = 0;
   answered = 0;
   counts: Int32Array;
@@ -191,9 +195,28 @@ class Accumulator {
   ) {
     this.counts = new Int32Array(size);
   }
-  result(labels: { code: string; label: string }[]): ItemStats {
-    const missing = this.respondents - this.notApplicable - this.answered;
-    const base: ItemStats = { respondents: this.respondents, notApplicable: this.notApplicable, answered: this.answered, missing, denominator: this.answered };
+  /**
+   * The figures of the union of disjoint sets of responses. Exact: every statistic is a sum, a
+   * minimum, a maximum or (summarize) a function of the sorted values, whatever their order.
+   */
+  static merge(parts: Accumulator[]): Accumulator {
+    const used = parts.filter((a) => a.answered > 0 || a.notApplicable > 0);
+    if (used.length <= 1) return used[0] ?? parts[0];
+    const first = used[0];
+    const m = new Accumulator(first.q, first.codeIndex, first.counts.length);
+    for (const a of used) {
+      m.notApplicable += a.notApplicable;
+      m.answered += a.answered;
+      for (let i = 0; i < a.counts.length; i++) m.counts[i] += a.counts[i];
+      if (a.earliest !== null && (m.earliest === null || a.earliest < m.earliest)) m.earliest = a.earliest;
+      if (a.latest !== null && (m.latest === null || a.latest > m.latest)) m.latest = a.latest;
+    }
+    m.values = m.values.concat(...used.map((a) => a.values));
+    return m;
+  }
+  result(labels: { code: string; label: string }[], respondents: number): ItemStats {
+    const missing = respondents - this.notApplicable - this.answered;
+    const base: ItemStats = { respondents, notApplicable: this.notApplicable, answered: this.answered, missing, denominator: this.answered };
     const rows = () => labels.map((o, i) => ({ code: o.code, label: o.label, count: this.counts[i], percent: percent(this.counts[i], this.answered) }));
     switch (this.q.kind) {
       case 'single':
@@ -214,59 +237,48 @@ class Accumulator {
 }
 
 /**
- * Adds one answer to the overall accumulator accs[0] and to those of the response's groups
- * (accs[g + 1] for g in groups). The answer is looked up once for all of them: with 100,000 responses
- * and 60 items this is the report's inner loop.
+ * Adds one answer to the accumulators accs[t] for t in targets (see createReportBuilder: a response
+ * of one group feeds that group's only; the overall figures are merged from them at the end). The
+ * answer is looked up once for all of them: with 100,000 responses and 60 items this is the
+ * report's inner loop.
  */
-function addToAll(accs: Accumulator[], groups: readonly number[], v: AnswerValue | undefined, enabled: boolean): void {
-  const a0 = accs[0];
-  const n = groups.length;
-  a0.respondents++;
-  for (let g = 0; g < n; g++) accs[groups[g] + 1].respondents++;
+function addToAll(accs: Accumulator[], targets: readonly number[], v: AnswerValue | undefined, enabled: boolean): void {
+  const n = targets.length;
   if (!enabled) {
-    a0.notApplicable++;
-    for (let g = 0; g < n; g++) accs[groups[g] + 1].notApplicable++;
+    for (let t = 0; t < n; t++) accs[targets[t]].notApplicable++;
     return;
   }
   if (v === undefined || (Array.isArray(v) && v.length === 0)) return;
-  a0.answered++;
-  for (let g = 0; g < n; g++) accs[groups[g] + 1].answered++;
+  for (let t = 0; t < n; t++) accs[targets[t]].answered++;
+  const a0 = accs[targets[0]];
   switch (a0.q.kind) {
     case 'single':
     case 'boolean': {
       const i = a0.codeIndex.get(String(v));
-      if (i !== undefined) {
-        a0.counts[i]++;
-        for (let g = 0; g < n; g++) accs[groups[g] + 1].counts[i]++;
-      }
+      if (i !== undefined) for (let t = 0; t < n; t++) accs[targets[t]].counts[i]++;
       break;
     }
     case 'multiple':
       for (const c of v as string[]) {
         const i = a0.codeIndex.get(c);
-        if (i !== undefined) {
-          a0.counts[i]++;
-          for (let g = 0; g < n; g++) accs[groups[g] + 1].counts[i]++;
-        }
+        if (i !== undefined) for (let t = 0; t < n; t++) accs[targets[t]].counts[i]++;
       }
       break;
     case 'scale':
-      if (typeof v === 'number' && v >= 1 && v <= 5) {
-        a0.counts[v - 1]++;
-        for (let g = 0; g < n; g++) accs[groups[g] + 1].counts[v - 1]++;
+      for (let t = 0; t < n; t++) {
+        const a = accs[targets[t]];
+        if (typeof v === 'number' && v >= 1 && v <= 5) a.counts[v - 1]++;
+        a.values.push(v as number);
       }
-      a0.values.push(v as number);
-      for (let g = 0; g < n; g++) accs[groups[g] + 1].values.push(v as number);
       break;
     case 'integer':
     case 'decimal':
-      a0.values.push(v as number);
-      for (let g = 0; g < n; g++) accs[groups[g] + 1].values.push(v as number);
+      for (let t = 0; t < n; t++) accs[targets[t]].values.push(v as number);
       break;
     case 'date': {
       const s = String(v);
-      for (let g = -1; g < n; g++) {
-        const a = g < 0 ? a0 : accs[groups[g] + 1];
+      for (let t = 0; t < n; t++) {
+        const a = accs[targets[t]];
         if (a.earliest === null || s < a.earliest) a.earliest = s;
         if (a.latest === null || s > a.latest) a.latest = s;
       }
@@ -276,6 +288,63 @@ function addToAll(accs: Accumulator[], groups: readonly number[], v: AnswerValue
       break;
   }
 }
+
+const SINGLE = 0;
+const BOOLEAN = 1;
+const MULTIPLE = 2;
+const SCALE = 3;
+const NUMBER = 4;
+const DATE = 5;
+const TEXT = 6;
+const KIND_CODE: Record<SurveyItemKind, number> = { single: SINGLE, boolean: BOOLEAN, multiple: MULTIPLE, scale: SCALE, integer: NUMBER, decimal: NUMBER, date: DATE, text: TEXT };
+
+/**
+ * Adds one answer of a compact row (compact.ts; not null, item shown) to one accumulator, as
+ * addToAll adds the answer it stands for; choices are counted straight from their option positions.
+ */
+function addCompactValue(a: Accumulator, kind: number, v: unknown): void {
+  switch (kind) {
+    case SINGLE:
+      a.answered++;
+      a.counts[v as number]++;
+      return;
+    case BOOLEAN:
+      a.answered++;
+      a.counts[v === true ? 0 : 1]++;
+      return;
+    case MULTIPLE:
+      // An empty list is no answer, as in addToAll.
+      if (typeof v === 'number') {
+        if (v === 0) return;
+        a.answered++;
+        for (let m = v, i = 0; m !== 0; m >>>= 1, i++) if ((m & 1) !== 0) a.counts[i]++;
+      } else {
+        const list = v as readonly number[];
+        if (list.length === 0) return;
+        a.answered++;
+        for (let j = 0; j < list.length; j++) a.counts[list[j]]++;
+      }
+      return;
+    case SCALE:
+      a.answered++;
+      if ((v as number) >= 1 && (v as number) <= 5) a.counts[(v as number) - 1]++;
+      a.values.push(v as number);
+      return;
+    case NUMBER:
+      a.answered++;
+      a.values.push(v as number);
+      return;
+    case DATE:
+      a.answered++;
+      if (a.earliest === null || (v as string) < a.earliest) a.earliest = v as string;
+      if (a.latest === null || (v as string) > a.latest) a.latest = v as string;
+      return;
+    default:
+      a.answered++;
+  }
+}
+
+const NO_GROUPS: readonly number[] = [];
 
 function optionList(q: QuestionDef): { code: string; label: string }[] {
   if (q.kind === 'boolean') return [{ code: 'true', label: 'Oui' }, { code: 'false', label: 'Non' }];
@@ -300,7 +369,7 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
   const items = def.questions.map((q) => {
     const list = optionList(q);
     const codeIndex = new Map(list.map((o, i) => [o.code, i]));
-    const accs = Array.from({ length: groupCount + 1 }, () => new Accumulator(q, codeIndex, list.length));
+    const accs = Array.from({ length: 1 + 2 * groupCount }, () => new Accumulator(q, codeIndex, list.length));
     return { q, list, accs, texts: [] as TextAnswer[], textTotal: 0, themeCounts: new Map<string, number>(), untagged: 0 };
   });
   const crosses = (opts.crossTables ?? []).map((c, i) => {
@@ -316,32 +385,37 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
   // Conditions read the answers they depend on by position, through a small object built per response.
   const conditions = items.map((it) => it.q.enableWhen.map((w) => [w.question, position.get(w.question)!] as const));
 
-  /** One response, its answers in the order of def.questions (undefined or null = no answer). */
-  const addValues = (id: string, values: ReadonlyArray<AnswerValue | undefined | null>) => {
-    respondents++;
-    const groups = group ? group.classify(values[groupPos] ?? undefined) : [];
-    for (const g of groups) groupSizes[g]++;
-    for (let k = 0; k < items.length; k++) {
-      const it = items[k];
-      const v = values[k] ?? undefined;
-      let enabled = true;
-      if (conditions[k].length > 0) {
-        const ctx: Answers = {};
-        for (const [linkId, pos] of conditions[k]) {
-          const dep = values[pos];
-          if (dep !== undefined && dep !== null) ctx[linkId] = dep;
-        }
-        enabled = isEnabled(it.q, ctx);
-      }
-      addToAll(it.accs, groups, v, enabled);
-      if (it.q.kind === 'text' && enabled && typeof v === 'string' && v !== '') {
-        it.textTotal++;
-        const themes = opts.themes?.get(`${id}:${it.q.linkId}`) ?? [];
-        if (themes.length === 0) it.untagged++;
-        for (const t of themes) it.themeCounts.set(t, (it.themeCounts.get(t) ?? 0) + 1);
-        if (it.texts.length < textLimit) it.texts.push({ responseId: id, text: v, themes: [...themes], group: group && groups.length ? group.categories[groups[0]].label : null });
-      }
+  const enabledFor = (k: number, values: ReadonlyArray<AnswerValue | undefined | null>): boolean => {
+    if (conditions[k].length === 0) return true;
+    const ctx: Answers = {};
+    for (const [linkId, pos] of conditions[k]) {
+      const dep = values[pos];
+      if (dep !== undefined && dep !== null) ctx[linkId] = dep;
     }
+    return isEnabled(items[k].q, ctx);
+  };
+  // Accumulators of an item: [0] responses counted directly in the overall figures (all of them
+  // without grouping, else those in several groups), [1 + g] responses in group g only, [1 + G + g]
+  // responses in group g and others. A response in one group is thus added once, not twice; the
+  // overall figures merge [0] and [1 + g], group g's merge [1 + g] and [1 + G + g].
+  const OVERALL: readonly number[] = [0];
+  const groupOnly = Array.from({ length: groupCount }, (_, g): readonly number[] => [1 + g]);
+  let targets = OVERALL;
+  const startResponse = (values: ReadonlyArray<AnswerValue | undefined | null>): readonly number[] => {
+    respondents++;
+    const groups = group ? group.classify(values[groupPos] ?? undefined) : NO_GROUPS;
+    for (const g of groups) groupSizes[g]++;
+    targets = !group ? OVERALL : groups.length === 1 ? groupOnly[groups[0]] : [0, ...groups.map((g) => 1 + groupCount + g)];
+    return groups;
+  };
+  const addText = (it: (typeof items)[number], id: string, v: string, groups: readonly number[]) => {
+    it.textTotal++;
+    const themes = opts.themes?.get(`${id}:${it.q.linkId}`) ?? [];
+    if (themes.length === 0) it.untagged++;
+    for (const t of themes) it.themeCounts.set(t, (it.themeCounts.get(t) ?? 0) + 1);
+    if (it.texts.length < textLimit) it.texts.push({ responseId: id, text: v, themes: [...themes], group: group && groups.length ? group.categories[groups[0]].label : null });
+  };
+  const addCrosses = (values: ReadonlyArray<AnswerValue | undefined | null>) => {
     crosses.forEach((c, i) => {
       const rk = c.rows.classify(values[crossPos[i][0]] ?? undefined);
       const v = values[crossPos[i][1]] ?? undefined;
@@ -357,10 +431,52 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
     });
   };
 
+  /** One response, its answers in the order of def.questions (undefined or null = no answer). */
+  const addValues = (id: string, values: ReadonlyArray<AnswerValue | undefined | null>) => {
+    const groups = startResponse(values);
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      const v = values[k] ?? undefined;
+      const enabled = enabledFor(k, values);
+      addToAll(it.accs, targets, v, enabled);
+      if (it.q.kind === 'text' && enabled && typeof v === 'string' && v !== '') addText(it, id, v, groups);
+    }
+    addCrosses(values);
+  };
+
+  // Compact rows (compact.ts): only the answers that groups, cross-tables and conditions read are
+  // decoded to codes; choices are counted straight from their option positions.
+  const decoders = def.questions.map(compactDecoder);
+  const decodedPositions = [...new Set([groupPos, ...crossPos.flat(), ...conditions.flatMap((c) => c.map(([, pos]) => pos))])].filter((p) => p >= 0);
+  const decoded = new Array<AnswerValue | undefined>(items.length);
+  const kinds = Uint8Array.from(items, (it) => KIND_CODE[it.q.kind]);
+  const conditional = items.map((it) => it.q.enableWhen.length > 0);
+  const addEncoded = (id: string, row: readonly unknown[]) => {
+    if (row.length !== items.length) throw new Error(`Réponse compacte de ${row.length} valeurs pour ${items.length} questions.`);
+    for (const p of decodedPositions) decoded[p] = decoders[p](row[p]);
+    const groups = startResponse(decoded);
+    const n = targets.length;
+    for (let k = 0; k < items.length; k++) {
+      const accs = items[k].accs;
+      if (conditional[k] && !enabledFor(k, decoded)) {
+        for (let t = 0; t < n; t++) accs[targets[t]].notApplicable++;
+        continue;
+      }
+      const v = row[k];
+      if (v === null) continue;
+      const kind = kinds[k];
+      for (let t = 0; t < n; t++) addCompactValue(accs[targets[t]], kind, v);
+      if (kind === TEXT && v !== '') addText(items[k], id, v as string, groups);
+    }
+    addCrosses(decoded);
+  };
+
   return {
     /** The linkIds in the order addValues expects. */
     order: def.questions.map((q) => q.linkId),
     addValues,
+    /** One response as its compact row (JSON.parse of encodeCompact's output, same questionnaire layout). */
+    addEncoded,
     add(r: ResponseInput) {
       addValues(
         r.id,
@@ -390,8 +506,10 @@ export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions =
             kind: it.q.kind,
             section: it.q.section?.text ?? null,
             scaleGroup: it.q.scaleGroup?.linkId ?? null,
-            overall: it.accs[0].result(it.list),
-            byGroup: group ? Object.fromEntries(group.categories.map((c, i) => [c.key, it.accs[i + 1].result(it.list)])) : null,
+            overall: (group ? Accumulator.merge(it.accs.slice(0, 1 + groupCount)) : it.accs[0]).result(it.list, respondents),
+            byGroup: group
+              ? Object.fromEntries(group.categories.map((c, i) => [c.key, Accumulator.merge([it.accs[1 + i], it.accs[1 + groupCount + i]]).result(it.list, groupSizes[i])]))
+              : null,
           };
           if (it.q.kind === 'text') {
             report.texts = {

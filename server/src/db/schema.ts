@@ -633,6 +633,9 @@ export const surveyResponse = pgTable('survey_response', {
   surveyId: uuid('survey_id').notNull(),
   status: text('status').$type<'draft' | 'submitted'>().notNull(),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+  // The answers in the report's compact form and the questionnaire layout it was written for (migration 0025).
+  answersCompact: text('answers_compact'),
+  compactLayout: text('compact_layout'),
   respondentId: uuid('respondent_id'),
   draftKey: text('draft_key'),
   importId: uuid('import_id'),

@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor, RequestContext } from '../http/actor';
 import { badInput } from '../http/errors';
 import { assertCan } from '../http/permissions';
+import { compactWriter } from './compact-answers';
 import { definitionOf, findSurvey } from './load-survey';
 
 /** The file was refused: every problem (line, column, French message), nothing stored. */
@@ -41,7 +42,8 @@ export async function importResponses(
   const [done] = rows<{ id: string; row_count: number }>(await deps.db.execute(sql`SELECT id, row_count FROM survey_import WHERE survey_id = ${surveyId} AND idempotency_key = ${key}`));
   if (done) return { importId: done.id, imported: done.row_count, alreadyImported: true };
 
-  const read = readResponsesCsv(definitionOf(s), csv);
+  const def = definitionOf(s);
+  const read = readResponsesCsv(def, csv);
   if (read.problemCount > 0) throw new ImportRejected(read.problems, read.problemCount);
 
   const now = deps.now();
@@ -49,11 +51,13 @@ export async function importResponses(
     const [imp] = rows<{ id: string }>(
       await tx.execute(sql`INSERT INTO survey_import (survey_id, idempotency_key, row_count, imported_by, created_at) VALUES (${surveyId}, ${key}, ${read.rows.length}, ${actor.id}, ${now}) RETURNING id`),
     );
+    const compact = compactWriter(def);
     for (let i = 0; i < read.rows.length; i += BATCH) {
-      const batch = JSON.stringify(read.rows.slice(i, i + BATCH));
+      // [answers, compact answers] per response; the report reads the second (see compact-answers.ts).
+      const batch = JSON.stringify(read.rows.slice(i, i + BATCH).map((a) => [a, compact.encode(a)]));
       await tx.execute(sql`
-        INSERT INTO survey_response (survey_id, status, answers, import_id, created_at, updated_at, submitted_at)
-        SELECT ${surveyId}, 'submitted', a, ${imp.id}, ${now}, ${now}, ${now} FROM jsonb_array_elements(${batch}::jsonb) AS a`);
+        INSERT INTO survey_response (survey_id, status, answers, answers_compact, compact_layout, import_id, created_at, updated_at, submitted_at)
+        SELECT ${surveyId}, 'submitted', e -> 0, e ->> 1, ${compact.layout}, ${imp.id}, ${now}, ${now}, ${now} FROM jsonb_array_elements(${batch}::jsonb) AS e`);
     }
     await recordAuditEvent(tx, actor, ctx, { action: 'survey.responses_imported', objectType: 'survey', objectId: surveyId, details: { importId: imp.id, rows: read.rows.length } });
     return { importId: imp.id, imported: read.rows.length, alreadyImported: false };

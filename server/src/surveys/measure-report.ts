@@ -1,14 +1,19 @@
 // Measures the report budget (60 items, 100,000 responses, grouped by profession) on a database:
-//   npx tsx server/src/surveys/measure-report.ts [postgres://postgres@127.0.0.1:5432/postgres]
-// Creates a throw-away database, fills it, times POST /report's work (read + one pass) three times,
-// then once more when the computed report is kept, with the CPU time of Node and PostgreSQL; drops it.
+//   npx tsx server/src/surveys/measure-report.ts [postgres://postgres@127.0.0.1:5432/postgres] [--stale] [--keep]
+// Creates a throw-away database, fills it (answers and their compact form, as the CSV import writes
+// them), times POST /report's work (read + one pass) three times, then once more when the computed
+// report is kept, with the CPU time of Node and PostgreSQL; drops it. --stale also times a report
+// over responses without a compact form (written before migration 0025 or before the questionnaire
+// changed): read from the JSON answers, compact form written back, then the next one.
 import fs from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
 import { seedSurveys } from './seed-surveys';
-import { readQuestionnaire } from '@palliance/core';
-import { surveyReport } from './survey-report';
+import { readQuestionnaire, type Answers } from '@palliance/core';
+import { compactWriter } from './compact-answers';
+import { definitionOf } from './load-survey';
+import { compactWriteBacks, surveyReport } from './survey-report';
 import type { AppDeps } from '../app-types';
 import type { Actor } from '../http/actor';
 
@@ -51,7 +56,8 @@ export function benchAnswers(count: number): Record<string, unknown>[] {
 }
 
 async function main() {
-  const admin = process.argv[2] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const args = process.argv.slice(2);
+  const admin = args.find((a) => !a.startsWith('--')) ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `palliance_survey_measure_${process.pid}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
@@ -66,9 +72,14 @@ async function main() {
     if (readQuestionnaire(fhir).problems.length) throw new Error(JSON.stringify(readQuestionnaire(fhir).problems));
     const [s] = await handle.query<{ id: string }>("INSERT INTO survey (title, questionnaire, public_token) VALUES ('Banc', $1::jsonb, 'banc-essai-0000') RETURNING id", [JSON.stringify(fhir)]);
     const rows = benchAnswers(100_000);
+    const compact = compactWriter(definitionOf({ questionnaire: fhir, title: 'Banc' }));
     let t0 = performance.now();
     for (let i = 0; i < rows.length; i += 2000) {
-      await handle.query("INSERT INTO survey_response (survey_id, status, answers) SELECT $1, 'submitted', a FROM jsonb_array_elements($2::jsonb) a", [s.id, JSON.stringify(rows.slice(i, i + 2000))]);
+      await handle.query("INSERT INTO survey_response (survey_id, status, answers, answers_compact, compact_layout) SELECT $1, 'submitted', e -> 0, e ->> 1, $3 FROM jsonb_array_elements($2::jsonb) e", [
+        s.id,
+        JSON.stringify(rows.slice(i, i + 2000).map((a) => [a, compact.encode(a as Answers)])),
+        compact.layout,
+      ]);
     }
     console.log(`insertion de 100 000 réponses : ${Math.round(performance.now() - t0)} ms`);
     await handle.exec('VACUUM ANALYZE survey_response');
@@ -90,22 +101,38 @@ async function main() {
       return ticks * 10; // USER_HZ = 100 on Linux
     };
     const options = { groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] }, crossTables: [{ rows: { linkId: 'profession' }, columns: 'choix-1' }] };
-    for (let run = 1; run <= 4; run++) {
+    const stale = args.includes('--stale');
+    for (let run = 1; run <= (stale ? 6 : 4); run++) {
       // Runs 1-3 compute (the version moves as if a response had changed), run 4 is the kept report.
-      if (run <= 3) await handle.exec(`UPDATE survey_report_version SET version = version + 1 WHERE survey_id = '${s.id}'`);
+      // Runs 5-6: no compact form (read from answers, then written back), then computed again.
+      if (run === 5) {
+        await handle.exec(`UPDATE survey_response SET compact_layout = NULL WHERE survey_id = '${s.id}'`);
+        await handle.exec('VACUUM ANALYZE survey_response');
+      }
+      if (run !== 4) await handle.exec(`UPDATE survey_report_version SET version = version + 1 WHERE survey_id = '${s.id}'`);
       t0 = performance.now();
       const cpu0 = process.cpuUsage();
       const pg0 = pgCpuMs();
       const r = await surveyReport(deps, actor, s.id, options);
       const cpu = process.cpuUsage(cpu0);
       const ms = performance.now() - t0;
+      const pg1 = pgCpuMs();
       console.log(
-        `rapport ${run} (${run <= 3 ? 'calculé' : 'gardé'}) : ${Math.round(ms)} ms écoulées, CPU Node ${Math.round((cpu.user + cpu.system) / 1000)} ms + PostgreSQL ${pgCpuMs() - pg0} ms (${r.respondents} réponses, ${r.items.length} questions, JSON ${(JSON.stringify(r).length / 1024).toFixed(0)} Ko)`,
+        `rapport ${run} (${['', 'calculé', 'calculé', 'calculé', 'gardé', 'sans forme compacte', 'calculé'][run]}) : ${Math.round(ms)} ms écoulées, CPU Node ${Math.round((cpu.user + cpu.system) / 1000)} ms + PostgreSQL ${pg1 - pg0} ms (${r.respondents} réponses, ${r.items.length} questions, JSON ${(JSON.stringify(r).length / 1024).toFixed(0)} Ko)`,
       );
+      if (run === 5) {
+        // The compact forms are written back after the report is returned.
+        const w0 = performance.now();
+        const wcpu0 = process.cpuUsage();
+        await compactWriteBacks(handle.db);
+        const wcpu = process.cpuUsage(wcpu0);
+        console.log(`  puis forme compacte réécrite en arrière-plan : ${Math.round(performance.now() - w0)} ms écoulées, CPU Node ${Math.round((wcpu.user + wcpu.system) / 1000)} ms + PostgreSQL ${pgCpuMs() - pg1} ms`);
+      }
     }
   } finally {
     await handle.close();
-    await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    if (args.includes('--keep')) console.log(`base gardée : ${url.toString()}`);
+    else await c.query(`DROP DATABASE IF EXISTS ${name}`);
     await c.end();
   }
 }

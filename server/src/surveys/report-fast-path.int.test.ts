@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { buildReport, readQuestionnaire, type Answers, type SurveyDefinition } from '@palliance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestPlatform, type TestClient, type TestPlatform } from '../test/harness';
+import { compactWriteBacks, reportProgress } from './survey-report';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const bound = (min: number, max: number) => [
@@ -53,7 +54,11 @@ beforeAll(async () => {
   cell = t.client();
   expect((await cell.login(u.email, u.password)).status).toBe(200);
 });
-afterAll(async () => t?.stop());
+afterAll(async () => {
+  // Compact forms written back after the last reports: before the database closes.
+  if (t) await compactWriteBacks(t.platform.deps.db);
+  await t?.stop();
+});
 
 const options = {
   groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] },
@@ -63,13 +68,13 @@ const options = {
 };
 
 /** The pure core computation over what the database holds (responses in id order, themes). */
-async function expected(surveyId: string) {
+async function expected(surveyId: string, d: SurveyDefinition = { ...def, title: 'Aléatoire' }) {
   const responses = await t.query<{ id: string; answers: Answers }>("SELECT id, answers FROM survey_response WHERE survey_id = $1 AND status = 'submitted' ORDER BY id", [surveyId]);
   const themes = await t.query<{ response_id: string; link_id: string; themes: string[] }>(
     'SELECT t.response_id, t.link_id, t.themes FROM survey_text_theme t JOIN survey_response r ON r.id = t.response_id WHERE r.survey_id = $1',
     [surveyId],
   );
-  const report = buildReport({ ...def, title: 'Aléatoire' }, responses, { ...options, themes: new Map(themes.map((x) => [`${x.response_id}:${x.link_id}`, x.themes])) });
+  const report = buildReport(d, responses, { ...options, themes: new Map(themes.map((x) => [`${x.response_id}:${x.link_id}`, x.themes])) });
   return JSON.parse(JSON.stringify(report)) as unknown;
 }
 
@@ -119,5 +124,78 @@ describe('survey report fast path', () => {
     const r = (await cell.post(`/api/v1/surveys/${id}/report`, {})).body;
     expect(r.respondents).toBe(2);
     expect(r).toEqual(JSON.parse(JSON.stringify(buildReport({ ...def, title: 'Brouillons' }, await t.query("SELECT id, answers FROM survey_response WHERE survey_id = $1 AND status = 'submitted' ORDER BY id", [id])))));
+  });
+
+  it('writes the compact form at import and submission, writes back the one missing without moving the report version, and again after the questionnaire changes', async () => {
+    const created = await cell.post('/api/v1/surveys', { questionnaire, title: 'Compact' });
+    const id = created.body.id as string;
+    const token = (created.body.publicUrl as string).split('/').pop()!;
+    const stored = () =>
+      t.query<{ answers_compact: string | null; compact_layout: string | null }>('SELECT answers_compact, compact_layout FROM survey_response WHERE survey_id = $1 ORDER BY id', [id]);
+    const version = async () => (await t.query<{ version: string }>('SELECT version FROM survey_report_version WHERE survey_id = $1', [id]))[0].version;
+    const csv = 'profession,taille,outils,lesquels,verbatim\nmg,3,true,ppi;en,Du temps\nide,,false,,\n';
+    expect((await cell.post(`/api/v1/surveys/${id}/responses/import`, csv, { 'content-type': 'text/csv' })).status).toBe(201);
+    expect((await t.client().post(`/api/v1/public/surveys/${token}/submit`, { draftKey: 'cle-compacte-0001', answers: { profession: 'kine', 'aisance-douleur': 4 } })).status).toBe(200);
+    expect((await stored()).filter((r) => r.answers_compact !== null && r.compact_layout !== null)).toHaveLength(3);
+    // Written before migration 0025: no compact form.
+    await insert(id, [{ profession: 'ms', part: 12.5, debut: '2024-06-30' }, { outils: true, lesquels: ['esas'], verbatim: 'Un numéro unique' }]);
+    const before = await version();
+    const r1 = await cell.post(`/api/v1/surveys/${id}/report`, options);
+    expect(r1.body).toEqual(await expected(id, { ...def, title: 'Compact' }));
+    await compactWriteBacks(t.platform.deps.db);
+    const first = await stored();
+    expect(first.every((r) => r.answers_compact !== null && r.compact_layout === first[0].compact_layout)).toBe(true);
+    // Writing it back changed nothing the report reads: the report kept stays valid.
+    expect(await version()).toBe(before);
+    expect((await cell.post(`/api/v1/surveys/${id}/report`, options)).body).toEqual(r1.body);
+
+    // A new option first: every option position moves, the compact rows are of another layout.
+    const changed = { ...questionnaire, item: questionnaire.item.map((i) => (i.linkId === 'profession' ? { ...i, answerOption: opts(['pharma', 'mg', 'ms', 'ide', 'kine']) } : i)) };
+    expect((await cell.put(`/api/v1/surveys/${id}/questionnaire`, changed)).status).toBe(200);
+    const changedDef = { ...(readQuestionnaire(changed).definition as SurveyDefinition), title: 'Compact' };
+    const r2 = await cell.post(`/api/v1/surveys/${id}/report`, options);
+    expect(r2.body).toEqual(await expected(id, changedDef));
+    expect(r2.body.groupBy.groups[0]).toMatchObject({ key: 'pharma', respondents: 0 });
+    await compactWriteBacks(t.platform.deps.db);
+    const second = await stored();
+    expect(second.every((r) => r.answers_compact !== null && r.compact_layout === second[0].compact_layout && r.compact_layout !== first[0].compact_layout)).toBe(true);
+    await cell.post(`/api/v1/surveys/${id}/responses/import`, 'profession\npharma\n', { 'content-type': 'text/csv' });
+    expect((await cell.post(`/api/v1/surveys/${id}/report`, options)).body).toEqual(await expected(id, changedDef));
+  });
+
+  it('answers other requests while a report is computed', async () => {
+    const created = await cell.post('/api/v1/surveys', { questionnaire, title: 'Gros rapport' });
+    const id = created.body.id as string;
+    const total = 6000;
+    await insert(
+      id,
+      Array.from({ length: total }, (_, i) => ({ profession: ['mg', 'ide', 'kine'][i % 3], taille: 1 + (i % 30), outils: i % 2 === 0, verbatim: `Réponse ${i}` })),
+    );
+    // Once the computation has started (first slice of responses handled), a health request is sent;
+    // it must be answered while responses remain to be handled, not after the report.
+    let handled = 0;
+    let health: Promise<void> | null = null;
+    let answeredAt: number | null = null;
+    const onProgress = (message: unknown) => {
+      const m = message as { surveyId: string; rows: number };
+      if (m.surveyId !== id) return;
+      handled = m.rows;
+      health ??= fetch(`${t.baseUrl}/healthz`).then((res) => {
+        expect(res.status).toBe(200);
+        answeredAt = handled;
+      });
+    };
+    reportProgress.subscribe(onProgress);
+    try {
+      const report = await cell.post(`/api/v1/surveys/${id}/report`, {});
+      expect(report.body.respondents).toBe(total);
+      expect(health).not.toBeNull();
+      await health;
+    } finally {
+      reportProgress.unsubscribe(onProgress);
+    }
+    expect(handled).toBe(total);
+    expect(answeredAt).not.toBeNull();
+    expect(answeredAt!).toBeLessThan(total);
   });
 });

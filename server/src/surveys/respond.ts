@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Db } from '../db/client';
 import type { Actor, RequestContext } from '../http/actor';
 import { AppError, badInput, conflict, unauthenticated } from '../http/errors';
+import { compactWriter } from './compact-answers';
 import { definitionOf, findSurveyByToken, surveyState, type SurveyRow } from './load-survey';
 
 interface ResponseRow {
@@ -83,19 +84,21 @@ export async function saveResponse(deps: AppDeps, actor: Actor | null, token: st
     if (problems.length > 0) throw badInput(`answers.${problems[0].column}`, `${def.questions.find((q) => q.linkId === problems[0].column)?.text ?? problems[0].column} : ${problems[0].message}`);
     const status = submit ? 'submitted' : 'draft';
     const json = JSON.stringify(answers);
+    const { layout, encode } = compactWriter(def);
+    const compact = encode(answers);
     const submittedAt = submit ? now : null;
     let row: ResponseRow;
     if (existing) {
       [row] = rows<ResponseRow>(
-        await tx.execute(sql`UPDATE survey_response SET answers = ${json}::jsonb, status = ${status}, updated_at = ${now}, submitted_at = ${submittedAt}
+        await tx.execute(sql`UPDATE survey_response SET answers = ${json}::jsonb, answers_compact = ${compact}, compact_layout = ${layout}, status = ${status}, updated_at = ${now}, submitted_at = ${submittedAt}
                              WHERE id = ${existing.id} RETURNING id, status, answers, updated_at, submitted_at`),
       );
     } else {
       const respondent = s.mode === 'identified' ? actor!.id : null;
       const draftKey = s.mode === 'anonymous' ? body.draftKey! : null;
       [row] = rows<ResponseRow>(
-        await tx.execute(sql`INSERT INTO survey_response (survey_id, status, answers, respondent_id, draft_key, created_at, updated_at, submitted_at)
-                             VALUES (${s.id}, ${status}, ${json}::jsonb, ${respondent}, ${draftKey}, ${now}, ${now}, ${submittedAt})
+        await tx.execute(sql`INSERT INTO survey_response (survey_id, status, answers, answers_compact, compact_layout, respondent_id, draft_key, created_at, updated_at, submitted_at)
+                             VALUES (${s.id}, ${status}, ${json}::jsonb, ${compact}, ${layout}, ${respondent}, ${draftKey}, ${now}, ${now}, ${submittedAt})
                              RETURNING id, status, answers, updated_at, submitted_at`),
       );
     }
