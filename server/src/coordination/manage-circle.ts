@@ -26,6 +26,8 @@ export async function joinStructureToCircle(
   s: { id: string; name: string },
   through: 'added' | 'support_request',
   now: Date,
+  /** The patient's initials when the caller has them already (saves a query). */
+  knownInitials?: string,
 ): Promise<{ joined: boolean; notifications: NotificationInput[] }> {
   const inserted = (await tx.execute(sql`
     INSERT INTO care_circle_member (patient_id, kind, circle_role, structure_id, joined_through, added_by, added_at)
@@ -36,7 +38,7 @@ export async function joinStructureToCircle(
   await recordAuditEvent(tx, by, ctx, { action: 'patient.circle_added', objectType: 'patient', objectId: patientId, details: { kind: 'structure', structureId: s.id, through } });
   const notifications = await toGpAndNurses(tx, patientId, by.id, {
     kind: 'circle.structure_joined',
-    title: `${s.name} a rejoint le cercle de soins de ${await patientInitials(tx, patientId)}`,
+    title: `${s.name} a rejoint le cercle de soins de ${knownInitials ?? (await patientInitials(tx, patientId))}`,
     body: through === 'support_request' ? "La structure a reçu une demande d'appui pour ce patient." : '',
     link: patientLink(patientId),
   });
