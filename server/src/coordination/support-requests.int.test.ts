@@ -128,6 +128,9 @@ describe("support requests", () => {
     }
     const [told] = await t.query<{ title: string }>("SELECT title FROM notification WHERE user_id = $1 AND link = $2", [manager.id, `/coordination/demandes/${second.body.id}`]);
     expect(told.title).toBe("Nouvelle demande d'appui (Sédation) pour L. D.");
+    // The team's mails are queued together, then marked as sent.
+    for (const u of [manager, member]) await t.waitForMail(u.email, (m) => m.subject.includes('Sédation') && m.text.includes(`/coordination/demandes/${second.body.id}`));
+    expect(await count("SELECT count(*)::int AS n FROM notification WHERE link = $1 AND emailed_at IS NOT NULL", [`/coordination/demandes/${second.body.id}`])).toBe(2);
 
     // A retry after the structure left the directory still answers the stored request; a new one is refused.
     const leaving = await structure('Équipe qui ferme', ['EMSP_EXTRA']);

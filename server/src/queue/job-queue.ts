@@ -5,6 +5,8 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface JobQueue {
   send<T extends object>(name: string, data: T, opts?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+  /** Several jobs in one statement (one commit instead of one per job). */
+  sendMany(jobs: { name: string; data: object; singletonKey?: string; startAfter?: Date }[]): Promise<void>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   /** Runs the job on a cron schedule (Europe/Paris), once across all instances. */
   schedule(name: string, cron: string): Promise<void>;
@@ -37,6 +39,11 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
     async send(name, data, o) {
       await ensureQueue(name);
       await boss.send(name, data, { singletonKey: o?.singletonKey, startAfter: o?.startAfter });
+    },
+    async sendMany(jobs) {
+      if (jobs.length === 0) return;
+      for (const name of new Set(jobs.map((j) => j.name))) await ensureQueue(name);
+      await boss.insert(jobs.map((j) => ({ name: j.name, data: j.data, singletonKey: j.singletonKey, startAfter: j.startAfter })));
     },
     async work(name, handler) {
       await ensureQueue(name);

@@ -57,11 +57,20 @@ export async function deliverNotificationMails(deps: AppDeps, created: CreatedNo
       rows: { id: string; email: string }[];
     };
     const byId = new Map(created.map((n) => [n.id, n]));
-    const sent: string[] = [];
-    for (const r of res.rows) {
+    const mails = res.rows.map((r) => {
       const n = byId.get(r.id)!;
-      await deps.mailer.send({ to: r.email, subject: `[Palliance] ${n.title}`, text: mailText(n, deps.config.publicUrl) });
-      sent.push(r.id);
+      return { to: r.email, subject: `[Palliance] ${n.title}`, text: mailText(n, deps.config.publicUrl) };
+    });
+    const sent: string[] = [];
+    if (deps.mailer.sendMany && mails.length > 1) {
+      // One write for all of them (a request reaches a whole team).
+      await deps.mailer.sendMany(mails);
+      sent.push(...res.rows.map((r) => r.id));
+    } else {
+      for (const [i, mail] of mails.entries()) {
+        await deps.mailer.send(mail);
+        sent.push(res.rows[i].id);
+      }
     }
     if (sent.length) await deps.db.execute(sql`UPDATE notification SET emailed_at = ${deps.now()} WHERE id = ANY (${`{${sent.join(',')}}`}::uuid[])`);
   } catch (err) {
