@@ -10,6 +10,7 @@
 //        [--database-url postgres://postgres@127.0.0.1:5432/palliance_bench_inbox]
 //
 // --list prints the statements of one send, in order, with the time each took (client side).
+// --profile FILE: a CPU profile (.cpuprofile) of the measured sends.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '10' },
     list: { type: 'boolean', default: false },
+    profile: { type: 'string' },
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/palliance_bench_inbox' },
   },
 });
@@ -116,12 +118,25 @@ log = null;
 const database = new URL(values['database-url']).pathname.slice(1);
 const n = Number(values.count);
 const db0 = databaseBackendsCpuMs(database);
+/** @type {import('node:inspector/promises').Session | null} */
+let session = null;
+if (values.profile) {
+  const inspector = await import('node:inspector/promises');
+  session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await run(n, Number(values.concurrency));
 const wall = performance.now() - t0;
 await settle();
 const cpu = process.cpuUsage(cpu0);
+if (session && values.profile) {
+  const { profile } = await session.post('Profiler.stop');
+  (await import('node:fs')).writeFileSync(values.profile, JSON.stringify(profile));
+}
 let dbMs = 0;
 for (const [pid, ms] of databaseBackendsCpuMs(database)) dbMs += ms - (db0.get(pid) ?? 0);
 

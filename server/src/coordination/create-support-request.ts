@@ -17,6 +17,9 @@ import { scheduleRequestTimers } from './request-timers';
 
 type Input = z.output<typeof supportRequestInputSchema>;
 
+/** "vendredi 20 novembre 2026 à 09:00" (made once: building a formatter costs more than formatting). */
+const DUE_FORMAT = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
+
 /**
  * Sends a support request about a patient to a structure. The client's idempotency key makes a
  * retried POST answer the request already stored (created: false). On sending, the structure joins
@@ -88,16 +91,13 @@ export async function createSupportRequest(
       details: { requestId: id, structureId: structure.id, reason: input.reason, urgency: input.urgency, evaluations: input.evaluations.length },
     });
     const notes: NotificationInput[] = [...joined.notifications];
-    for (const userId of known.staff) {
-      if (userId === a.id) continue;
-      notes.push({
-        userId,
-        kind: 'request.sent',
-        title: `Nouvelle demande d'appui (${REQUEST_REASONS[input.reason]}) pour ${initials}`,
-        body: `De ${requesterName}. Réponse attendue avant le ${dueAt.toLocaleString('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' })}.`,
-        link: requestLink(id),
-      });
-    }
+    const toStaff = {
+      kind: 'request.sent',
+      title: `Nouvelle demande d'appui (${REQUEST_REASONS[input.reason]}) pour ${initials}`,
+      body: `De ${requesterName}. Réponse attendue avant le ${DUE_FORMAT.format(dueAt)}.`,
+      link: requestLink(id),
+    };
+    for (const userId of known.staff) if (userId !== a.id) notes.push({ userId, ...toStaff });
     return { id, created: await createNotifications(tx, notes, now) };
   });
   if (!outcome) {
