@@ -35,15 +35,41 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
     await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 20, retryBackoff: true });
     created.add(name);
   };
+
+  // Jobs sent while an insert is under way wait for it, then go together in the next one: under
+  // load, the jobs of many requests share one statement and one commit (each commit waits for the
+  // WAL to reach the disk). A job alone goes at once. A failed insert fails all the jobs it carried.
+  let waiting: { jobs: PgBoss.JobInsert[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let inserting = false;
+  const insertWaiting = async () => {
+    inserting = true;
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await boss.insert(batch.flatMap((b) => b.jobs));
+        for (const b of batch) b.resolve();
+      } catch (err) {
+        for (const b of batch) b.reject(err);
+      }
+    }
+    inserting = false;
+  };
+  const insert = (jobs: PgBoss.JobInsert[]) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ jobs, resolve, reject });
+      if (!inserting) void insertWaiting();
+    });
+
   return {
     async send(name, data, o) {
       await ensureQueue(name);
-      await boss.send(name, data, { singletonKey: o?.singletonKey, startAfter: o?.startAfter });
+      await insert([{ name, data, singletonKey: o?.singletonKey, startAfter: o?.startAfter }]);
     },
     async sendMany(jobs) {
       if (jobs.length === 0) return;
       for (const name of new Set(jobs.map((j) => j.name))) await ensureQueue(name);
-      await boss.insert(jobs.map((j) => ({ name: j.name, data: j.data, singletonKey: j.singletonKey, startAfter: j.startAfter })));
+      await insert(jobs.map((j) => ({ name: j.name, data: j.data, singletonKey: j.singletonKey, startAfter: j.startAfter })));
     },
     async work(name, handler) {
       await ensureQueue(name);
