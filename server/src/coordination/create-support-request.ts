@@ -9,7 +9,7 @@ import type { Actor, RequestContext } from '../http/actor';
 import { badInput, conflict } from '../http/errors';
 import { createNotifications, deliverNotificationMails, type NotificationInput } from '../notifications/in-app/notify';
 import { initialsOf } from './circle-notify';
-import { joinStructureToCircle } from './manage-circle';
+import { insertStructureMemberSql, structureJoined } from './manage-circle';
 import { assertCircleMember } from './patient-access';
 import { buildSupportRequest, toSupportRequest } from './read-support-request';
 import { requestLink, structureStaffSql, type RequestRow } from './request-queries';
@@ -69,6 +69,8 @@ export async function createSupportRequest(
   // The idempotency key is checked by the insert itself (ON CONFLICT): a retry writes nothing and
   // is answered from what the first POST stored.
   const outcome = await deps.db.transaction(async (tx) => {
+    // One statement: the request, its first transition and, only if the request was stored, the
+    // structure in the circle (unless it is there already).
     const inserted = (await tx.execute(sql`
       WITH r AS (
         INSERT INTO support_request (patient_id, structure_id, requester_id, structure_name, requester_name, idempotency_key, reason, urgency, body,
@@ -76,21 +78,22 @@ export async function createSupportRequest(
         VALUES (${patientId}, ${structure.id}, ${a.id}, ${structure.name}, ${requesterName}, ${input.idempotencyKey}, ${input.reason}, ${input.urgency}, ${input.body},
           ${JSON.stringify(input.evaluations)}::jsonb, 'sent', ${patient.communeCode}, ${patient.departement}, ${responseHours}, ${now}, ${dueAt}, ${remindAt}, ${now})
         ON CONFLICT (requester_id, idempotency_key) DO NOTHING
-        RETURNING id)
-      INSERT INTO support_request_transition (request_id, from_status, to_status, actor_id, at)
-      SELECT id, NULL, 'sent', ${a.id}::uuid, ${now}::timestamptz FROM r
-      RETURNING request_id`)) as unknown as { rows: { request_id: string }[] };
+        RETURNING id),
+      t AS (
+        INSERT INTO support_request_transition (request_id, from_status, to_status, actor_id, at)
+        SELECT id, NULL, 'sent', ${a.id}::uuid, ${now}::timestamptz FROM r),
+      m AS (${insertStructureMemberSql(a, patientId, structure, 'support_request', now, sql`r`)} RETURNING id)
+      SELECT r.id, EXISTS (SELECT 1 FROM m) AS joined FROM r`)) as unknown as { rows: { id: string; joined: boolean }[] };
     // Stored already (a retry, or a concurrent one that won the race): answered below.
     if (inserted.rows.length === 0) return null;
-    const id = inserted.rows[0].request_id;
-    const joined = await joinStructureToCircle(tx, a, ctx, patientId, { id: structure.id, name: structure.name }, 'support_request', now, initials);
+    const { id, joined } = inserted.rows[0];
+    const notes: NotificationInput[] = joined ? await structureJoined(tx, a, ctx, patientId, structure, 'support_request', initials) : [];
     await recordAuditEvent(tx, a, ctx, {
       action: 'support_request.sent',
       objectType: 'patient',
       objectId: patientId,
       details: { requestId: id, structureId: structure.id, reason: input.reason, urgency: input.urgency, evaluations: input.evaluations.length },
     });
-    const notes: NotificationInput[] = [...joined.notifications];
     const toStaff = {
       kind: 'request.sent',
       title: `Nouvelle demande d'appui (${REQUEST_REASONS[input.reason]}) pour ${initials}`,
