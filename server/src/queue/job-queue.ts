@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/client';
+import { coalesce } from '../db/coalesce';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -36,30 +37,8 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
     created.add(name);
   };
 
-  // Jobs sent while an insert is under way wait for it, then go together in the next one: under
-  // load, the jobs of many requests share one statement and one commit (each commit waits for the
-  // WAL to reach the disk). A job alone goes at once. A failed insert fails all the jobs it carried.
-  let waiting: { jobs: PgBoss.JobInsert[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
-  let inserting = false;
-  const insertWaiting = async () => {
-    inserting = true;
-    while (waiting.length > 0) {
-      const batch = waiting;
-      waiting = [];
-      try {
-        await boss.insert(batch.flatMap((b) => b.jobs));
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        for (const b of batch) b.reject(err);
-      }
-    }
-    inserting = false;
-  };
-  const insert = (jobs: PgBoss.JobInsert[]) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ jobs, resolve, reject });
-      if (!inserting) void insertWaiting();
-    });
+  // Under load, the jobs of many requests share one insert (and one commit).
+  const insert = coalesce<PgBoss.JobInsert>((jobs) => boss.insert(jobs));
 
   return {
     async send(name, data, o) {

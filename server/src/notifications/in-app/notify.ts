@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app-types';
 import type { Db } from '../../db/client';
+import { coalesce } from '../../db/coalesce';
 import { notification } from '../../db/schema';
 
 export interface NotificationInput {
@@ -41,6 +42,19 @@ const mailText = (n: { title: string; body: string; link: string }, publicUrl: s
   `${n.title}\n\n${n.body ? `${n.body}\n\n` : ''}Voir : ${publicUrl}${n.link}\n\n` +
   'Vous recevez ce courriel car vous êtes membre d’un cercle de soins sur Palliance. Vous pouvez choisir un résumé quotidien dans « Mes notifications ».';
 
+const markers = new WeakMap<AppDeps, (ids: string[]) => Promise<void>>();
+/** Marks notifications as e-mailed; under load, those of many requests in one UPDATE. */
+function markEmailed(deps: AppDeps) {
+  let mark = markers.get(deps);
+  if (!mark) {
+    mark = coalesce<string>(async (ids) => {
+      await deps.db.execute(sql`UPDATE notification SET emailed_at = ${deps.now()} WHERE id = ANY (${`{${ids.join(',')}}`}::uuid[])`);
+    });
+    markers.set(deps, mark);
+  }
+  return mark;
+}
+
 /**
  * After commit: e-mails each notification at once to users who keep the default; those who chose
  * the daily digest get it in the morning summary instead. Never throws: the change is already saved.
@@ -72,7 +86,7 @@ export async function deliverNotificationMails(deps: AppDeps, created: CreatedNo
         sent.push(res.rows[i].id);
       }
     }
-    if (sent.length) await deps.db.execute(sql`UPDATE notification SET emailed_at = ${deps.now()} WHERE id = ANY (${`{${sent.join(',')}}`}::uuid[])`);
+    if (sent.length) await markEmailed(deps)(sent);
   } catch (err) {
     console.error('[notifications] envoi des courriels', (err as Error).message);
   }
