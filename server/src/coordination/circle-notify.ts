@@ -25,5 +25,7 @@ export async function toGpAndNurses(tx: Db, patientId: string, exceptUserId: str
 export async function patientInitials(tx: Db, patientId: string): Promise<string> {
   const res = (await tx.execute(sql`SELECT first_name, last_name FROM patient WHERE id = ${patientId}`)) as unknown as { rows: { first_name: string; last_name: string }[] };
   const p = res.rows[0];
-  return p ? `${p.first_name.charAt(0).toUpperCase()}. ${p.last_name.charAt(0).toUpperCase()}.` : '?';
+  return p ? initialsOf(p.first_name, p.last_name) : '?';
 }
+
+export const initialsOf = (firstName: string, lastName: string) => `${firstName.charAt(0).toUpperCase()}. ${lastName.charAt(0).toUpperCase()}.`;

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { CircleMemberInput, PatientFile } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { findUserByEmail } from '../accounts/queries';
@@ -27,20 +27,41 @@ export async function joinStructureToCircle(
   through: 'added' | 'support_request',
   now: Date,
 ): Promise<{ joined: boolean; notifications: NotificationInput[] }> {
-  const inserted = (await tx.execute(sql`
-    INSERT INTO care_circle_member (patient_id, kind, circle_role, structure_id, joined_through, added_by, added_at)
-    VALUES (${patientId}, 'structure', 'structure', ${s.id}, ${through}, ${by.id}, ${now})
-    ON CONFLICT (patient_id, structure_id) WHERE structure_id IS NOT NULL AND removed_at IS NULL DO NOTHING
-    RETURNING id`)) as unknown as { rows: { id: string }[] };
+  const inserted = (await tx.execute(sql`${insertStructureMemberSql(by, patientId, s, through, now, sql`(VALUES (1))`)} RETURNING id`)) as unknown as {
+    rows: { id: string }[];
+  };
   if (inserted.rows.length === 0) return { joined: false, notifications: [] };
+  return { joined: true, notifications: await structureJoined(tx, by, ctx, patientId, s, through) };
+}
+
+/**
+ * The INSERT of joinStructureToCircle (nothing when the structure is in the circle already), one
+ * row per row of `from`: a write that adds the structure in the same statement (a CTE, e.g. only
+ * when its own insert happened) then calls structureJoined when it did.
+ */
+export const insertStructureMemberSql = (by: Pick<Actor, 'id'>, patientId: string, s: { id: string }, through: 'added' | 'support_request', now: Date, from: SQL) => sql`
+    INSERT INTO care_circle_member (patient_id, kind, circle_role, structure_id, joined_through, added_by, added_at)
+    SELECT ${patientId}::uuid, 'structure', 'structure', ${s.id}::uuid, ${through}::text, ${by.id}::uuid, ${now}::timestamptz FROM ${from} AS joining
+    ON CONFLICT (patient_id, structure_id) WHERE structure_id IS NOT NULL AND removed_at IS NULL DO NOTHING`;
+
+/** Once a structure joined the circle: the audit event, and the notifications for the GP and nurses. */
+export async function structureJoined(
+  tx: Db,
+  by: Pick<Actor, 'id' | 'email'>,
+  ctx: RequestContext | null,
+  patientId: string,
+  s: { id: string; name: string },
+  through: 'added' | 'support_request',
+  /** The patient's initials when the caller has them already (saves a query). */
+  knownInitials?: string,
+): Promise<NotificationInput[]> {
   await recordAuditEvent(tx, by, ctx, { action: 'patient.circle_added', objectType: 'patient', objectId: patientId, details: { kind: 'structure', structureId: s.id, through } });
-  const notifications = await toGpAndNurses(tx, patientId, by.id, {
+  return toGpAndNurses(tx, patientId, by.id, {
     kind: 'circle.structure_joined',
-    title: `${s.name} a rejoint le cercle de soins de ${await patientInitials(tx, patientId)}`,
+    title: `${s.name} a rejoint le cercle de soins de ${knownInitials ?? (await patientInitials(tx, patientId))}`,
     body: through === 'support_request' ? "La structure a reçu une demande d'appui pour ce patient." : '',
     link: patientLink(patientId),
   });
-  return { joined: true, notifications };
 }
 
 export async function addCircleMember(deps: AppDeps, actor: Actor | null, patientId: string, input: CircleMemberInput, ctx: RequestContext): Promise<PatientFile> {

@@ -7,7 +7,7 @@ import type { Actor, RequestContext } from '../http/actor';
 import { AppError, notFound } from '../http/errors';
 import { requireActor } from '../http/permissions';
 import { actorStructureIds, assertCircleMember, readAsCircleMember, type CircleAccess } from './patient-access';
-import { listRequests, loadRequestRow, toRequestSummary } from './request-queries';
+import { listRequests, loadRequestRow, toRequestSummary, type RequestRow } from './request-queries';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const NOT_FOUND = "Cette demande d'appui n'existe pas ou vous ne faites pas partie du cercle de soins du patient.";
@@ -33,14 +33,29 @@ export async function requestAccess(deps: AppDeps, actor: Actor | null, requestI
 export async function buildSupportRequest(deps: AppDeps, access: CircleAccess, requestId: string): Promise<SupportRequest> {
   const row = await loadRequestRow(deps.db, requestId);
   if (!row) throw notFound(NOT_FOUND);
-  const iAmStructure = actorStructureIds(access.actor).includes(row.structure_id);
   const [messages, files, history] = await Promise.all([
     deps.db.select().from(supportRequestMessage).where(eq(supportRequestMessage.requestId, requestId)).orderBy(asc(supportRequestMessage.createdAt)),
     deps.db.select().from(supportRequestFile).where(eq(supportRequestFile.requestId, requestId)).orderBy(asc(supportRequestFile.uploadedAt)),
     deps.db.select().from(supportRequestTransition).where(eq(supportRequestTransition.requestId, requestId)).orderBy(asc(supportRequestTransition.id)),
   ]);
+  return toSupportRequest(access.actor, row, { messages, files, history }, deps.now());
+}
+
+type MessageRow = typeof supportRequestMessage.$inferSelect;
+type FileRow = typeof supportRequestFile.$inferSelect;
+type TransitionRow = Pick<typeof supportRequestTransition.$inferSelect, 'fromStatus' | 'toStatus' | 'actorId' | 'note' | 'at'>;
+
+/** The answer for a request, as `actor` sees it, from its row, thread, files and history. */
+export function toSupportRequest(
+  actor: Actor,
+  row: RequestRow,
+  { messages, files, history }: { messages: MessageRow[]; files: FileRow[]; history: TransitionRow[] },
+  now: Date,
+): SupportRequest {
+  const requestId = row.id;
+  const iAmStructure = actorStructureIds(actor).includes(row.structure_id);
   return {
-    ...toRequestSummary(row, deps.now()),
+    ...toRequestSummary(row, now),
     body: row.body,
     evaluations: row.evaluations,
     declineReason: row.decline_reason,

@@ -77,13 +77,14 @@ export function toRequestSummary(r: RequestRow, now: Date): SupportRequestSummar
  * they receive its requests. Managers only, when asked (reminders).
  */
 export async function structureStaff(db: Db, structureId: string, managersOnly = false): Promise<string[]> {
-  const res = (await db.execute(sql`
-    SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id AND u.disabled_at IS NULL
-    WHERE g.scope = ${structureId} AND g.role IN (${managersOnly ? sql`'structure_manager'` : sql`'structure_manager', 'structure_member'`})`)) as unknown as {
-    rows: { user_id: string }[];
-  };
+  const res = (await db.execute(structureStaffSql(structureId, managersOnly))) as unknown as { rows: { user_id: string }[] };
   return res.rows.map((r) => r.user_id);
 }
+
+/** The query of structureStaff (column user_id), to embed as a subquery. */
+export const structureStaffSql = (structureId: string, managersOnly = false) => sql`
+    SELECT DISTINCT g.user_id FROM role_grant g JOIN app_user u ON u.id = g.user_id AND u.disabled_at IS NULL
+    WHERE g.scope = ${structureId} AND g.role IN (${managersOnly ? sql`'structure_manager'` : sql`'structure_manager', 'structure_member'`})`;
 
 /** The territory coordinators of a department (role territory_coordinator, scope dep:<code>). */
 export async function territoryCoordinators(db: Db, departement: string): Promise<string[]> {

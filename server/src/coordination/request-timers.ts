@@ -23,8 +23,10 @@ export async function scheduleRequestTimers(deps: AppDeps, r: { id: string; remi
   const queue = queues.get(deps);
   if (!queue) return;
   try {
-    await queue.send(TIMER_JOB, { requestId: r.id }, { startAfter: r.reminderAt, singletonKey: `reminder:${r.id}` });
-    await queue.send(TIMER_JOB, { requestId: r.id }, { startAfter: r.dueAt, singletonKey: `escalation:${r.id}` });
+    await queue.sendMany([
+      { name: TIMER_JOB, data: { requestId: r.id }, startAfter: r.reminderAt, singletonKey: `reminder:${r.id}` },
+      { name: TIMER_JOB, data: { requestId: r.id }, startAfter: r.dueAt, singletonKey: `escalation:${r.id}` },
+    ]);
   } catch (err) {
     console.error('[demandes d’appui] programmation des relances', (err as Error).message);
   }

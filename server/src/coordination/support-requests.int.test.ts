@@ -102,6 +102,57 @@ describe("support requests", () => {
     expect(bad.body.field).toBe('reason');
   });
 
+  it('answers a new request as it reads back, and sends again to a team already in the circle without joining it twice', async () => {
+    const { gp, nurse, patientId } = await circle();
+    const first = await nurse.client.post(`/api/v1/patients/${patientId}/requests`, requestBody());
+    expect(first.status).toBe(201);
+    // The answer is built from what was written: it is what reading the request gives.
+    expect(first.body).toEqual((await nurse.client.get(`/api/v1/requests/${first.body.id}`)).body);
+    expect(first.body).toMatchObject({ messages: [], files: [], history: [{ fromStatus: null, toStatus: 'sent', actorId: nurse.id, note: '' }], iAmStructure: false, actions: [] });
+
+    const second = await nurse.client.post(`/api/v1/patients/${patientId}/requests`, requestBody({ reason: 'sedation', urgency: 'urgent', evaluations: [] }));
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual((await nurse.client.get(`/api/v1/requests/${second.body.id}`)).body);
+    const members = await t.query<{ joined_through: string }>('SELECT joined_through FROM care_circle_member WHERE patient_id = $1 AND structure_id = $2 AND removed_at IS NULL', [patientId, emspId]);
+    expect(members).toEqual([{ joined_through: 'support_request' }]);
+    const count = (sql: string, params: unknown[]) => t.query<{ n: number }>(sql, params).then((r) => r[0].n);
+    expect(await count("SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'circle.structure_joined' AND link = $2", [gp.id, `/coordination/patients/${patientId}`])).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM audit_event WHERE action = 'patient.circle_added' AND object_id = $1", [patientId])).toBe(2); // the nurse, the team
+    expect(await count("SELECT count(*)::int AS n FROM audit_event WHERE action = 'support_request.sent' AND object_id = $1", [patientId])).toBe(2);
+    for (const u of [manager, member]) {
+      const sent = await count("SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'request.sent' AND link = ANY ($2)", [
+        u.id,
+        [`/coordination/demandes/${first.body.id}`, `/coordination/demandes/${second.body.id}`],
+      ]);
+      expect(sent).toBe(2);
+    }
+    const [told] = await t.query<{ title: string }>("SELECT title FROM notification WHERE user_id = $1 AND link = $2", [manager.id, `/coordination/demandes/${second.body.id}`]);
+    expect(told.title).toBe("Nouvelle demande d'appui (Sédation) pour L. D.");
+    // The team's mails are queued together, then marked as sent.
+    for (const u of [manager, member]) await t.waitForMail(u.email, (m) => m.subject.includes('Sédation') && m.text.includes(`/coordination/demandes/${second.body.id}`));
+    expect(await count("SELECT count(*)::int AS n FROM notification WHERE link = $1 AND emailed_at IS NOT NULL", [`/coordination/demandes/${second.body.id}`])).toBe(2);
+
+    // A retry after the structure left the directory still answers the stored request; a new one is refused.
+    const leaving = await structure('Équipe qui ferme', ['EMSP_EXTRA']);
+    const body = requestBody({ structureId: leaving });
+    const stored = await nurse.client.post(`/api/v1/patients/${patientId}/requests`, body);
+    expect(stored.status).toBe(201);
+    await t.query("UPDATE structure SET status = 'archived' WHERE id = $1", [leaving]);
+    const retried = await nurse.client.post(`/api/v1/patients/${patientId}/requests`, body);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(stored.body);
+    const refused = await nurse.client.post(`/api/v1/patients/${patientId}/requests`, requestBody({ structureId: leaving }));
+    expect(refused.status).toBe(400);
+    expect(refused.body.field).toBe('structureId');
+    // The same key for another patient is refused and stores nothing.
+    const other = await circle();
+    await t.query('INSERT INTO care_circle_member (patient_id, kind, circle_role, user_id, added_at) VALUES ($1, $2, $3, $4, now())', [other.patientId, 'professional', 'nurse', nurse.id]);
+    const reused = await nurse.client.post(`/api/v1/patients/${other.patientId}/requests`, { ...body, structureId: emspId });
+    expect(reused.status).toBe(409);
+    expect(reused.body.field).toBe('idempotencyKey');
+    expect(await count('SELECT count(*)::int AS n FROM support_request WHERE patient_id = $1', [other.patientId])).toBe(0);
+  });
+
   it('goes from the nurse to the team and back to the GP with the outcome', async () => {
     const { gp, nurse, patientId } = await circle();
     expect((await member.client.get(`/api/v1/patients/${patientId}`)).status).toBe(404);

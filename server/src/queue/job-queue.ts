@@ -1,10 +1,13 @@
 import PgBoss from 'pg-boss';
 import type { DbHandle } from '../db/client';
+import { coalesce } from '../db/coalesce';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
 export interface JobQueue {
   send<T extends object>(name: string, data: T, opts?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+  /** Several jobs in one statement (one commit instead of one per job). */
+  sendMany(jobs: { name: string; data: object; singletonKey?: string; startAfter?: Date }[]): Promise<void>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   /** Runs the job on a cron schedule (Europe/Paris), once across all instances. */
   schedule(name: string, cron: string): Promise<void>;
@@ -33,10 +36,19 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
     await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 20, retryBackoff: true });
     created.add(name);
   };
+
+  // Under load, the jobs of many requests share one insert (and one commit).
+  const insert = coalesce<PgBoss.JobInsert>((jobs) => boss.insert(jobs));
+
   return {
     async send(name, data, o) {
       await ensureQueue(name);
-      await boss.send(name, data, { singletonKey: o?.singletonKey, startAfter: o?.startAfter });
+      await insert([{ name, data, singletonKey: o?.singletonKey, startAfter: o?.startAfter }]);
+    },
+    async sendMany(jobs) {
+      if (jobs.length === 0) return;
+      for (const name of new Set(jobs.map((j) => j.name))) await ensureQueue(name);
+      await insert(jobs.map((j) => ({ name: j.name, data: j.data, singletonKey: j.singletonKey, startAfter: j.startAfter })));
     },
     async work(name, handler) {
       await ensureQueue(name);

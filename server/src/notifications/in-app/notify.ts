@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app-types';
 import type { Db } from '../../db/client';
+import { coalesce } from '../../db/coalesce';
 import { notification } from '../../db/schema';
 
 export interface NotificationInput {
@@ -41,6 +42,19 @@ const mailText = (n: { title: string; body: string; link: string }, publicUrl: s
   `${n.title}\n\n${n.body ? `${n.body}\n\n` : ''}Voir : ${publicUrl}${n.link}\n\n` +
   'Vous recevez ce courriel car vous êtes membre d’un cercle de soins sur Palliance. Vous pouvez choisir un résumé quotidien dans « Mes notifications ».';
 
+const markers = new WeakMap<AppDeps, (ids: string[]) => Promise<void>>();
+/** Marks notifications as e-mailed; under load, those of many requests in one UPDATE. */
+function markEmailed(deps: AppDeps) {
+  let mark = markers.get(deps);
+  if (!mark) {
+    mark = coalesce<string>(async (ids) => {
+      await deps.db.execute(sql`UPDATE notification SET emailed_at = ${deps.now()} WHERE id = ANY (${`{${ids.join(',')}}`}::uuid[])`);
+    });
+    markers.set(deps, mark);
+  }
+  return mark;
+}
+
 /**
  * After commit: e-mails each notification at once to users who keep the default; those who chose
  * the daily digest get it in the morning summary instead. Never throws: the change is already saved.
@@ -57,13 +71,22 @@ export async function deliverNotificationMails(deps: AppDeps, created: CreatedNo
       rows: { id: string; email: string }[];
     };
     const byId = new Map(created.map((n) => [n.id, n]));
-    const sent: string[] = [];
-    for (const r of res.rows) {
+    const mails = res.rows.map((r) => {
       const n = byId.get(r.id)!;
-      await deps.mailer.send({ to: r.email, subject: `[Palliance] ${n.title}`, text: mailText(n, deps.config.publicUrl) });
-      sent.push(r.id);
+      return { to: r.email, subject: `[Palliance] ${n.title}`, text: mailText(n, deps.config.publicUrl) };
+    });
+    const sent: string[] = [];
+    if (deps.mailer.sendMany && mails.length > 1) {
+      // One write for all of them (a request reaches a whole team).
+      await deps.mailer.sendMany(mails);
+      sent.push(...res.rows.map((r) => r.id));
+    } else {
+      for (const [i, mail] of mails.entries()) {
+        await deps.mailer.send(mail);
+        sent.push(res.rows[i].id);
+      }
     }
-    if (sent.length) await deps.db.execute(sql`UPDATE notification SET emailed_at = ${deps.now()} WHERE id = ANY (${`{${sent.join(',')}}`}::uuid[])`);
+    if (sent.length) await markEmailed(deps)(sent);
   } catch (err) {
     console.error('[notifications] envoi des courriels', (err as Error).message);
   }
