@@ -13,8 +13,14 @@ import { definitionOf, type SurveyRow } from './load-survey';
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 /** Responses read per query (keyset on id): memory stays flat however many responses there are. */
 const PAGE = 10_000;
-/** Rows handled between two turns of the event loop, so that other requests are answered meanwhile. */
-const SLICE = 500;
+/**
+ * Longest stretch (ms) a computation holds the event loop before it lets the other requests through.
+ * Counted in time, not rows: at national load each turn of the loop serves a queue of other requests,
+ * and a turn every 500 rows made the first report of 100,000 responses last 3.4 s instead of ~1 s
+ * (`npm run bench -- national`). Tests set it to 0 (a turn every 64 rows).
+ */
+export const reportSlicing = { ms: 20 };
+const CLOCK_EVERY = 64;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -26,7 +32,7 @@ export const reportProgress = diagnostics_channel.channel('palliance:survey-repo
 /**
  * Calls fn for every row of a keyset-paged query (page(after) gives the rows after that id, in id
  * order, PAGE at most). The next page is asked for before the current one is handled, so the
- * database and Node work at the same time, and the event loop turns every SLICE rows: a long read
+ * database and Node work at the same time, and the event loop turns every reportSlicing.ms: a long read
  * (100,000 responses) never holds the other requests back for more than a few milliseconds.
  */
 async function forEachPaged<T extends { id: string }>(page: (after: string) => Promise<T[]>, fn: (r: T) => void, onSlice?: (rows: number) => void): Promise<void> {
@@ -40,13 +46,17 @@ async function forEachPaged<T extends { id: string }>(page: (after: string) => P
       // If fn throws, this read is abandoned: its failure must not surface as an unhandled rejection.
       next.catch(() => undefined);
     }
-    for (let i = 0; i < current.length; i += SLICE) {
-      if (i > 0 || done > 0) await nextTurn();
-      const end = Math.min(i + SLICE, current.length);
-      for (let j = i; j < end; j++) fn(current[j]);
-      done += end - i;
-      onSlice?.(done);
+    let sliceStart = performance.now();
+    for (let j = 0; j < current.length; j++) {
+      fn(current[j]);
+      if (j % CLOCK_EVERY === CLOCK_EVERY - 1 && j + 1 < current.length && performance.now() - sliceStart >= reportSlicing.ms) {
+        onSlice?.(done + j + 1);
+        await nextTurn();
+        sliceStart = performance.now();
+      }
     }
+    done += current.length;
+    onSlice?.(done);
     if (!more) return;
   }
 }
