@@ -180,7 +180,9 @@ export async function startServer(db, opts = {}) {
   const logFd = fs.openSync(logPath, 'a');
   const cmd = serverCommand();
   const t0 = performance.now();
-  const child = spawn(process.execPath, cmd.argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS: Node options for the server alone (e.g. --trace-gc, which NODE_OPTIONS refuses).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...cmd.argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   /** @type {number | null} */
   let reportedMs = null;
   let exited = /** @type {null | { code: number | null, signal: string | null }} */ (null);

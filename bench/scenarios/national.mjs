@@ -62,6 +62,8 @@ const BUDGET_OF = {
   'support-request-send': 'inbox',
   'survey-report': 'survey-report',
 };
+/** Kinds named otherwise here than in their own scenario's budgets. */
+const BUDGET_NAME = { 'support-request-send': 'request-send' };
 
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -349,7 +351,8 @@ function row(name, k, seconds) {
  */
 function verdictOf(r) {
   const scenario = /** @type {string | undefined} */ (BUDGET_OF[/** @type {keyof typeof BUDGET_OF} */ (r.name)]);
-  const budget = scenario ? loadBudgets()[scenario]?.[r.name] : undefined;
+  const name = /** @type {Record<string, string>} */ (BUDGET_NAME)[r.name] ?? r.name;
+  const budget = scenario ? loadBudgets()[scenario]?.[name] : undefined;
   if (!scenario || !budget) {
     return { budgetFrom: scenario ?? null, verdict: 'skip', checks: [], reason: `pas de budget « ${r.name} » pour le scénario ${scenario ?? '?'} dans bench/budgets.json` };
   }
