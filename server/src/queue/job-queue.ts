@@ -4,6 +4,9 @@ import { coalesce } from '../db/coalesce';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+/** Jobs fetched at once by a worker. */
+const BATCH = 20;
+
 export interface JobQueue {
   send<T extends object>(name: string, data: T, opts?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
   /** Several jobs in one statement (one commit instead of one per job). */
@@ -52,8 +55,16 @@ export async function startJobQueue(handle: DbHandle, opts: { pollingSeconds?: n
     },
     async work(name, handler) {
       await ensureQueue(name);
-      await boss.work(name, { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as never);
+      // Up to BATCH jobs a poll (a team's ten mails leave together, not one a second); a job that
+      // fails is failed alone (retried by its queue's policy), the others of its batch complete.
+      await boss.work(name, { pollingIntervalSeconds: opts.pollingSeconds ?? 1, batchSize: BATCH }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await handler(job.data as never);
+          } catch (err) {
+            await boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
+          }
+        }
       });
     },
     async schedule(name, cron) {
