@@ -19,6 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './server.mjs';
+import { startCpuProfile } from './cpu-profile.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -97,24 +98,13 @@ async function run(count) {
 
 await run(Number(values.warmup));
 const n = Number(values.count);
-/** @type {import('node:inspector/promises').Session | null} */
-let session = null;
-if (values.profile) {
-  const inspector = await import('node:inspector/promises');
-  session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-}
+const stopProfile = await startCpuProfile(values.profile);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const errors = await run(n);
 const wall = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-if (session && values.profile) {
-  const { profile } = await session.post('Profiler.stop');
-  (await import('node:fs')).writeFileSync(values.profile, JSON.stringify(profile));
-}
+await stopProfile();
 console.log(
   JSON.stringify({
     kind,

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './server.mjs';
 import { databaseBackendsCpuMs } from './cpu-meter.mjs';
+import { startCpuProfile } from './cpu-profile.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -118,25 +119,14 @@ log = null;
 const database = new URL(values['database-url']).pathname.slice(1);
 const n = Number(values.count);
 const db0 = databaseBackendsCpuMs(database);
-/** @type {import('node:inspector/promises').Session | null} */
-let session = null;
-if (values.profile) {
-  const inspector = await import('node:inspector/promises');
-  session = new inspector.Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-}
+const stopProfile = await startCpuProfile(values.profile);
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 await run(n, Number(values.concurrency));
 const wall = performance.now() - t0;
 await settle();
 const cpu = process.cpuUsage(cpu0);
-if (session && values.profile) {
-  const { profile } = await session.post('Profiler.stop');
-  (await import('node:fs')).writeFileSync(values.profile, JSON.stringify(profile));
-}
+await stopProfile();
 let dbMs = 0;
 for (const [pid, ms] of databaseBackendsCpuMs(database)) dbMs += ms - (db0.get(pid) ?? 0);
 

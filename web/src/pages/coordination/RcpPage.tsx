@@ -132,8 +132,8 @@ function Agenda({ agenda, canReport, myId, onChange }: { agenda: RcpAgenda; canR
   );
 }
 
-/** After the meeting has begun, the organiser ticks who took part among the invited. */
-function AttendanceSheet({ agenda, onSaved }: { agenda: RcpAgenda; onSaved: () => void }) {
+/** A form that saves once: its error, a "saved" flag, and the submit handler (onSaved after success). */
+function useSaveForm(save: (fd: FormData) => Promise<unknown>, failure: string, onSaved: () => void) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -142,13 +142,23 @@ function AttendanceSheet({ agenda, onSaved }: { agenda: RcpAgenda; onSaved: () =
     setError(null);
     setSaved(false);
     try {
-      await recordRcpAttendance(agenda.series.id, agenda.meetingAt, fd.getAll('present').map(String));
+      await save(fd);
       setSaved(true);
       onSaved();
     } catch (err) {
-      setError(message(err, 'La présence n’a pas pu être enregistrée.'));
+      setError(message(err, failure));
     }
   }
+  return { error, saved, submit };
+}
+
+/** After the meeting has begun, the organiser ticks who took part among the invited. */
+function AttendanceSheet({ agenda, onSaved }: { agenda: RcpAgenda; onSaved: () => void }) {
+  const { error, saved, submit } = useSaveForm(
+    (fd) => recordRcpAttendance(agenda.series.id, agenda.meetingAt, fd.getAll('present').map(String)),
+    'La présence n’a pas pu être enregistrée.',
+    onSaved,
+  );
   return (
     <form onSubmit={submit} className="stack" aria-labelledby="presence-titre">
       <h3 id="presence-titre">Présence à la réunion</h3>
@@ -204,21 +214,11 @@ function criteriaFrom(text: string, before: RcpSeries['criteria']) {
 }
 
 function EditSeries({ series, onSaved }: { series: RcpSeries; onSaved: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const fd = new FormData(e.currentTarget);
-    setError(null);
-    setSaved(false);
-    try {
-      await updateRcpSeries(series.id, { ...scheduleOf(fd), criteria: criteriaFrom(String(fd.get('criteria') ?? ''), series.criteria) });
-      setSaved(true);
-      onSaved();
-    } catch (err) {
-      setError(message(err, 'La réunion n’a pas pu être modifiée.'));
-    }
-  }
+  const { error, saved, submit } = useSaveForm(
+    (fd) => updateRcpSeries(series.id, { ...scheduleOf(fd), criteria: criteriaFrom(String(fd.get('criteria') ?? ''), series.criteria) }),
+    'La réunion n’a pas pu être modifiée.',
+    onSaved,
+  );
   return (
     <details>
       <summary>Modifier cette mini-RCP</summary>
