@@ -19,7 +19,7 @@ import {
   updateDormantFile,
 } from '../../api/coordination-care';
 import { ApiError } from '../../api/http';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatParisDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useSession } from '../../session/session-context';
 import { ErrorAlert, useLoad } from './use-load';
@@ -340,8 +340,8 @@ function RcpSection({ patientId, departement, onChange }: { patientId: string; d
       const c = await submitRcpCase(patientId, { seriesId: chosen.id, question: String(fd.get('question') ?? ''), criteriaChecked: checked, idempotencyKey: key });
       setNotice(
         c.postponed
-          ? `La prochaine réunion est complète : le cas est inscrit à celle du ${formatDateTime(c.meetingAt)}.`
-          : `Cas inscrit à la réunion du ${formatDateTime(c.meetingAt)}.`,
+          ? `La prochaine réunion est complète : le cas est inscrit à celle du ${formatParisDateTime(c.meetingAt)}.`
+          : `Cas inscrit à la réunion du ${formatParisDateTime(c.meetingAt)}.`,
       );
       cases.reload();
       onChange();
@@ -358,7 +358,7 @@ function RcpSection({ patientId, departement, onChange }: { patientId: string; d
         <ul className="coord-list">
           {cases.data.map((c) => (
             <li key={c.id} className="card">
-              <strong>{formatDateTime(c.meetingAt)}</strong> — {c.status === 'discussed' ? 'discuté' : 'inscrit'} : {c.question}
+              <strong>{formatParisDateTime(c.meetingAt)}</strong> — {c.status === 'discussed' ? 'discuté' : 'inscrit'} : {c.question}
               {c.report && <p className="entry-body">Synthèse : {c.report.summary}{'\n'}Décisions : {c.report.decisions}</p>}
               {c.actions.length > 0 && (
                 <ul>{c.actions.map((a) => <li key={a.id} className={a.overdue ? 'overdue' : undefined}>{a.label} — {a.ownerName}, pour le {formatDate(a.dueOn)}{a.doneAt ? ' (fait)' : a.overdue ? ' (en retard)' : ''}</li>)}</ul>

@@ -5,7 +5,7 @@ import { attendRcp, createRcpSeries, listRcpSeries, markRcpActionDone, myRcpActi
 import { ApiError } from '../../api/http';
 import { RequireAuth } from '../../session/RequireAuth';
 import { useSession } from '../../session/session-context';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, formatParisDateTime } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/page-title';
 import { RcpReportForm } from './RcpReportForm';
@@ -62,7 +62,7 @@ function Rcp() {
                 <tbody>
                   {s.upcoming.map((m) => (
                     <tr key={m.meetingAt}>
-                      <td>{formatDateTime(m.meetingAt)}</td>
+                      <td>{formatParisDateTime(m.meetingAt)}</td>
                       <td>{m.cases} / {s.maxCases}{m.cases >= s.maxCases ? ' (complète)' : ''}</td>
                       <td>
                         {coordinatorOf.includes(s.departement) ? (
@@ -82,7 +82,7 @@ function Rcp() {
                   <tbody>
                     {s.recent.map((m) => (
                       <tr key={m.meetingAt}>
-                        <td>{formatDateTime(m.meetingAt)}</td>
+                        <td>{formatParisDateTime(m.meetingAt)}</td>
                         <td>{m.cases}</td>
                         <td>
                           <button type="button" className="button button-small" onClick={() => open(s.id, m.meetingAt, false)}>
@@ -109,7 +109,7 @@ function Agenda({ agenda, canReport, myId, onChange }: { agenda: RcpAgenda; canR
   const present = agenda.attendance.filter((l) => l.attended).map((l) => l.name);
   return (
     <section aria-labelledby="agenda-titre" className="card">
-      <h2 id="agenda-titre">{agenda.started ? 'Réunion' : 'Ordre du jour'} du {formatDateTime(agenda.meetingAt)}</h2>
+      <h2 id="agenda-titre">{agenda.started ? 'Réunion' : 'Ordre du jour'} du {formatParisDateTime(agenda.meetingAt)}</h2>
       <p>Inscrits : {agenda.participants.length ? agenda.participants.join(', ') : agenda.started ? 'aucun' : 'aucun inscrit pour le moment'}.</p>
       {agenda.attendanceRecordedAt && (
         <p data-testid="rcp-presents">
