@@ -237,6 +237,36 @@ describe('search', () => {
     expect(none.status).toBe(200);
   });
 
+  it('after a typo, lists the exact matches then the names alike, page after page, never a pending entry to a visitor', async () => {
+    const a = await adminClient();
+    const names = ['SSIAD Maurienne', 'CPTS de Maurienne', 'HAD Maurienne', 'Réseau Maurienne', 'EMSP Maurienne', 'Bénévoles de Maurienne'];
+    for (const name of names) expect((await a.post('/api/v1/structures', emtsp({ name, types: ['BENEVOLES'] }))).status).toBe(201);
+    // A proposal by a professional stays pending.
+    const nurse = await createUser(t, { email: 'ide-maurienne@example.org' });
+    const n = t.client();
+    await n.login(nurse.email, nurse.password);
+    expect((await n.post('/api/v1/structures', emtsp({ name: 'Association Maurienne proposée', types: ['BENEVOLES'] }))).body.status).toBe('pending');
+
+    // Misspelt "Maurienne": one name holds "Morienne" exactly and comes first, then every published
+    // Maurienne, three a page.
+    expect((await a.post('/api/v1/structures', emtsp({ name: 'Équipe Morienne', types: ['BENEVOLES'] }))).status).toBe(201);
+    const pages = [];
+    for (const page of [1, 2, 3, 4]) {
+      const res = await t.client().get(`/api/v1/structures?q=morienne&pageSize=3&page=${page}`);
+      expect(res.status).toBe(200);
+      expect(res.body.total).toBe(7);
+      pages.push(res.body.items.map((i: { name: string }) => i.name));
+    }
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1, 0]);
+    expect(pages[0]![0]).toBe('Équipe Morienne');
+    expect(pages.flat().slice(1).sort()).toEqual([...names].sort());
+    // Whoever may approve in the department sees the pending one among those waiting.
+    const waiting = await a.get('/api/v1/structures?q=morienne&status=pending&departement=73');
+    expect(waiting.body.items.map((i: { name: string }) => i.name)).toEqual(['Association Maurienne proposée']);
+    const visitorWaiting = await t.client().get('/api/v1/structures?q=morienne&status=pending&departement=73');
+    expect(visitorWaiting.body.items.map((i: { name: string }) => i.name)).not.toContain('Association Maurienne proposée');
+  });
+
   it('shows a new entry in the next identical search (answers are not kept across a write)', async () => {
     const a = await adminClient();
     const before = await t.client().get('/api/v1/structures?q=zoothérapie');

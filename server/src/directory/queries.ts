@@ -123,3 +123,16 @@ export async function communeInfo(handle: DbHandle, code: string) {
   );
   return rows[0];
 }
+
+/**
+ * A fingerprint of the directory's structures (the published ones, or all) and of the type labels:
+ * it moves with any creation, edit, status change, confirmation or type relabelling.
+ */
+export async function directoryFingerprint(handle: DbHandle, scope: 'published' | 'all'): Promise<string> {
+  const [f] = await handle.query<{ n: number; u: unknown; v: unknown; c: unknown; t: unknown }>(
+    `SELECT count(*)::int AS n, max(updated_at)::text AS u, sum(version)::text AS v, max(confirmed_at)::text AS c,
+            (SELECT string_agg(code || '=' || label, '|' ORDER BY code) FROM structure_type) AS t
+     FROM structure ${scope === 'published' ? `WHERE status = 'published'` : ''}`,
+  );
+  return JSON.stringify(f);
+}

@@ -10,8 +10,8 @@ import {
 } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { notFound } from '../http/errors';
-import { directoryGeneration } from './directory-cache';
-import { communeInfo, structurePath } from './queries';
+import { keptUntilChanged } from './directory-cache';
+import { communeInfo, directoryFingerprint, structurePath } from './queries';
 import { STRUCTURE_CALL_COLUMNS, type StructureCallRow } from './structure-call-row';
 import { listStructureTypes } from './structure-types';
 
@@ -57,9 +57,6 @@ interface Covering {
 }
 
 interface Snapshot {
-  generation: number;
-  loadedAt: number;
-  fingerprint: string;
   byDep: Map<string, Entry[]>;
   byCommune: Map<string, Entry[]>;
   typeOrder: Map<string, { label: string; sort: number }>;
@@ -178,32 +175,17 @@ export function callStateAt(e: Entry, ms: number): CallState {
 export function createWhoCovers(deps: AppDeps) {
   // Communes are reference data: all of them at the first request, any other once looked up.
   let communes: Map<string, { code: string; nom: string; departement: string; codes_postaux: string[] }> | null = null;
-  let snapshot: Promise<Snapshot> | null = null;
-  let refreshing = false;
   // Which whole answers are kept, oldest first.
   let remembered: [Covering, string][] = [];
 
-  const fingerprintOf = async () => {
-    const [f] = await deps.handle.query<{ n: number; u: unknown; v: unknown; c: unknown }>(
-      `SELECT count(*)::int AS n, max(updated_at)::text AS u, sum(version)::text AS v, max(confirmed_at)::text AS c
-       FROM structure WHERE status = 'published'`,
-    );
-    const types = await listStructureTypes(deps.handle);
-    return { fingerprint: JSON.stringify([f, types.map((t) => [t.code, t.label])]), types };
-  };
-
-  async function load(previous: Snapshot | null): Promise<Snapshot> {
-    const generation = directoryGeneration();
-    const { fingerprint, types } = await fingerprintOf();
-    if (previous && previous.generation === generation && previous.fingerprint === fingerprint) {
-      return { ...previous, loadedAt: Date.now() };
-    }
+  async function build(): Promise<Snapshot> {
     if (!communes) {
       const rows = await deps.handle.query<{ code: string; nom: string; departement: string; codes_postaux: string[] }>(
         'SELECT code, nom, departement, codes_postaux FROM commune',
       );
       communes = new Map(rows.map((c) => [c.code, c]));
     }
+    const types = await listStructureTypes(deps.handle);
     const rows = await deps.handle.query<StructureCallRow>(
       `SELECT ${STRUCTURE_CALL_COLUMNS}
        FROM structure s WHERE s.status = 'published'`,
@@ -226,9 +208,6 @@ export function createWhoCovers(deps: AppDeps) {
       else map.set(key, [entry]);
     }
     return {
-      generation,
-      loadedAt: Date.now(),
-      fingerprint,
       byDep,
       byCommune,
       typeOrder: new Map(types.map((t, i) => [t.code, { label: t.label, sort: i }])),
@@ -236,31 +215,12 @@ export function createWhoCovers(deps: AppDeps) {
     };
   }
 
-  async function current(): Promise<Snapshot> {
-    const loaded = snapshot ? await snapshot.catch(() => null) : null;
-    if (!loaded || loaded.generation !== directoryGeneration()) {
-      snapshot = load(null);
+  const current = keptUntilChanged(() => directoryFingerprint(deps.handle, 'published'), build, {
+    refreshMs: REFRESH_MS,
+    onReplaced: () => {
       remembered = [];
-      return snapshot;
-    }
-    if (Date.now() - loaded.loadedAt > REFRESH_MS && !refreshing) {
-      refreshing = true;
-      const next = load(loaded);
-      next
-        .then((s) => {
-          // A write in this process meanwhile has already asked for a newer one.
-          if (snapshot && s.generation === directoryGeneration()) {
-            if (s.coverings !== loaded.coverings) remembered = [];
-            snapshot = Promise.resolve(s);
-          }
-        })
-        .catch(() => {})
-        .finally(() => {
-          refreshing = false;
-        });
-    }
-    return loaded;
-  }
+    },
+  });
 
   async function covering(snap: Snapshot, code: string): Promise<Covering> {
     const hit = snap.coverings.get(code);
