@@ -1,8 +1,29 @@
-// Memory of the server seen from the bench side (/proc/<pid>/status): no route, no flag, nothing
-// changed in the product. Used to judge "memory stable over the run" (issue #8, scenario national).
+// Memory of the server seen from the bench side: no route, nothing changed in the product. Two views:
+//   - resident memory (/proc/<pid>/status), sampled: what the machine gives the process. It rises and
+//     falls with the collector's timing (the heap grows until a full collection, then the pages may or
+//     may not go back), so a slope over a few minutes can show growth where nothing leaks;
+//   - the V8 heap just after each full collection (Node's --trace-gc, `Mark-Compact a (b) -> c (d) MB`):
+//     what is still alive then. That is the view "memory stable over the run" is judged on (issue #8,
+//     scenario national): a leak raises it collection after collection.
 import fs from 'node:fs';
 
 /** @typedef {{ t: number, rssMB: number }} MemorySample t: seconds since the probe started */
+/** @typedef {{ atMs: number, heapMB: number }} HeapSample atMs: wall clock (Date.now()) when the line was read */
+
+/**
+ * Heap sizes after full collections in --trace-gc output.
+ * @param {string} text
+ * @param {number} atMs when the text was read
+ * @returns {HeapSample[]}
+ */
+export function parseMajorGcs(text, atMs) {
+  /** @type {HeapSample[]} */
+  const out = [];
+  for (const m of text.matchAll(/ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)) {
+    out.push({ atMs, heapMB: Number(m[1]) });
+  }
+  return out;
+}
 
 /**
  * Resident memory of a process in MB (VmRSS), null when the process is gone or /proc is absent.
@@ -66,7 +87,8 @@ export function slope(points) {
 
 /**
  * "No growth": the slope of a linear fit over the second half of the run (the first half is
- * warm-up: caches, JIT, pools filling) stays under a threshold.
+ * warm-up: caches, JIT, pools filling) stays under a threshold. Judges resident memory samples, or
+ * heap-after-collection ones given as { t, rssMB: heapMB } (see heapSamples).
  * @param {MemorySample[]} samples
  * @param {{ maxMBPerMinute?: number, minSamples?: number }} [opts] default 1 MB/min, at least 6 samples in the half
  * @returns {{ ok: boolean, slopeMBPerMinute: number, samplesJudged: number, startMB: number | null, endMB: number | null, peakMB: number | null, reason: string }}
@@ -91,4 +113,14 @@ export function judgeMemory(samples, opts = {}) {
     ...base,
     reason: ok ? `stable (${perMinute.toFixed(2)} Mo/min ≤ ${max})` : `croissance de ${perMinute.toFixed(2)} Mo/min (> ${max}) sur la seconde moitié`,
   };
+}
+
+/**
+ * The heap after each full collection between `fromMs` and `toMs` (wall clock), as samples `judgeMemory`
+ * reads (t in seconds since fromMs).
+ * @param {HeapSample[]} gcs @param {number} fromMs @param {number} toMs
+ * @returns {MemorySample[]}
+ */
+export function heapSamples(gcs, fromMs, toMs) {
+  return gcs.filter((g) => g.atMs >= fromMs && g.atMs <= toMs).map((g) => ({ t: (g.atMs - fromMs) / 1000, rssMB: g.heapMB }));
 }

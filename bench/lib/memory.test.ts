@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { judgeMemory, readRssMB, slope, startMemoryProbe } from './memory.mjs';
+import { heapSamples, judgeMemory, parseMajorGcs, readRssMB, slope, startMemoryProbe } from './memory.mjs';
 
 const run = (f: (t: number) => number, seconds = 600, every = 5) =>
   Array.from({ length: seconds / every + 1 }, (_, i) => ({ t: i * every, rssMB: f(i * every) }));
@@ -38,5 +39,22 @@ describe('memory probe', () => {
     let n = 0;
     const probe = startMemoryProbe(4242, { intervalMs: 1000, read: () => 100 + n++ });
     expect(probe.stop().samples).toEqual([{ t: expect.any(Number), rssMB: 100 }]);
+  });
+
+  it("reads the heap left after each full collection in Node's --trace-gc output", () => {
+    // A process that keeps 40 MB alive across forced full collections, then lets it go.
+    const child = spawnSync(
+      process.execPath,
+      ['--trace-gc', '--expose-gc', '-e', 'let keep = Array.from({ length: 40 }, (_, i) => new Array(1 << 17).fill(i + 0.5)); gc(); gc(); keep = null; gc();'],
+      { encoding: 'utf8' },
+    );
+    const gcs = parseMajorGcs(child.stdout, 1000);
+    expect(gcs.length).toBeGreaterThanOrEqual(3);
+    const sizes = gcs.map((g) => g.heapMB);
+    expect(sizes[1]).toBeGreaterThan(35);
+    expect(sizes.at(-1)).toBeLessThan(10);
+    // Scavenges (young generation) are not full collections.
+    expect(parseMajorGcs('[1:0x1]  5 ms: Scavenge 3.1 (4.2) -> 2.9 (5.2) MB, 0.5 / 0.0 ms', 0)).toEqual([]);
+    expect(heapSamples([{ atMs: 500, heapMB: 1 }, { atMs: 2500, heapMB: 2 }, { atMs: 9000, heapMB: 3 }], 1000, 5000)).toEqual([{ t: 1.5, rssMB: 2 }]);
   });
 });

@@ -1,4 +1,5 @@
 // Starts and stops the platform for a bench run, on a database made for it.
+import { parseMajorGcs } from './memory.mjs';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -181,7 +182,9 @@ export async function startServer(db, opts = {}) {
   const cmd = serverCommand();
   const t0 = performance.now();
   // BENCH_SERVER_NODE_ARGS: Node options for the server alone (e.g. --trace-gc, which NODE_OPTIONS refuses).
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const nodeArgs = [...(opts.traceGc ? ['--trace-gc'] : []), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
+  /** Heap size after each full (mark-compact) collection, when --trace-gc is on. @type {import('./memory.mjs').HeapSample[]} */
+  const majorGcs = [];
   const child = spawn(process.execPath, [...nodeArgs, ...cmd.argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   /** @type {number | null} */
   let reportedMs = null;
@@ -199,6 +202,7 @@ export async function startServer(db, opts = {}) {
     tail = (tail + text).slice(-4000);
     const m = /prête sur .* en (\d+) ms/.exec(text);
     if (m) reportedMs = Number(m[1]);
+    if (opts.traceGc) majorGcs.push(...parseMajorGcs(text, Date.now()));
   };
   child.stdout.on('data', sink);
   child.stderr.on('data', sink);
@@ -229,7 +233,7 @@ export async function startServer(db, opts = {}) {
     await stop();
     throw new Error(`Démarrage du serveur impossible : ${why}.\n--- fin du journal (${logPath}) ---\n${tail}`);
   }
-  return { baseUrl, port, pid: child.pid ?? -1, readyMs, reportedMs, stop };
+  return { baseUrl, port, pid: child.pid ?? -1, readyMs, reportedMs, majorGcs, stop };
 }
 
 /**

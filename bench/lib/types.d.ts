@@ -47,6 +47,8 @@ export interface ServerOptions {
   demoData?: boolean;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
+  /** Run the server with --trace-gc and collect the heap after each full collection (majorGcs). */
+  traceGc?: boolean;
 }
 
 export interface StartedServer {
@@ -57,6 +59,8 @@ export interface StartedServer {
   readyMs: number;
   /** The server's own "prête … en N ms" figure, when it printed one. */
   reportedMs: number | null;
+  /** With traceGc: the heap (MB) after each full collection, with when it was read. */
+  majorGcs: { atMs: number; heapMB: number }[];
   stop(): Promise<void>;
 }
 

@@ -8,8 +8,9 @@
 //     60 s, and a support request sent every 5 min
 //   - the survey report (100,000 responses, survey-report.mjs's setup) asked once a minute
 // Each request kind is judged against the budget of its own scenario in budgets.json (latency and
-// error bounds only: rates and throughput belong to the scenario run alone); the server's memory is
-// sampled (lib/memory.mjs) and judged "stable" (no growth over the second half).
+// error bounds only: rates and throughput belong to the scenario run alone); the server runs with
+// --trace-gc and its heap after each full collection is judged "stable" (no growth over the second
+// half, lib/memory.mjs); its resident memory is sampled and reported beside.
 //
 // Options: --duration S (600 unless given), --learners N (2000), --coordinators N (200),
 // --users N (100000), --connections N (HTTP sockets per group of actors: directory, learners,
@@ -25,7 +26,7 @@ import { DEFAULT_SEED, DEFAULT_STRUCTURES, ensureNationalDatabase } from '../gen
 import { judge, loadBudgets } from '../lib/budgets.mjs';
 import { typedQueries } from '../lib/commune-queries.mjs';
 import { percentile, serverDuration } from '../lib/load.mjs';
-import { judgeMemory, startMemoryProbe } from '../lib/memory.mjs';
+import { heapSamples, judgeMemory, startMemoryProbe } from '../lib/memory.mjs';
 import { prng, searchQueries, territory } from '../lib/national-data.mjs';
 import { ROOT } from '../lib/server.mjs';
 
@@ -37,6 +38,8 @@ const RUN_DB = 'palliance_bench_national_load';
 /** Fixed rates of the directory load (req/s), the report's period and the coordinators' rhythm. */
 const DIRECTORY_RATES = { 'communes-search': 40, 'coverage-now': 20, 'directory-search': 5 };
 const REPORT_EVERY_S = 60;
+/** How many of the slowest answers of each kind the results keep, with when they ended. */
+const SLOWEST_KEPT = 20;
 const INBOX_EVERY_S = 60;
 const SEND_EVERY_S = 300;
 
@@ -113,19 +116,27 @@ function call(agent, baseUrl, method, urlPath, opts = {}) {
 /** Latencies, server durations and statuses per request kind; only the measured window counts. */
 class Recorder {
   constructor() {
-    /** @type {Map<string, { ok: number[], server: number[], errors: number, statuses: Record<string, number>, samples: string[] }>} */
+    /** @type {Map<string, { ok: number[], server: number[], errors: number, statuses: Record<string, number>, samples: string[], slowest: { ms: number, atS: number }[] }>} */
     this.kinds = new Map();
     this.open = true;
+    this.t0 = Date.now();
   }
   /** @param {string} kind @param {Answer} r @returns {boolean} 2xx */
   add(kind, r) {
     const ok = r.status >= 200 && r.status < 300;
     if (!this.open) return ok;
     let k = this.kinds.get(kind);
-    if (!k) this.kinds.set(kind, (k = { ok: [], server: [], errors: 0, statuses: {}, samples: [] }));
+    if (!k) this.kinds.set(kind, (k = { ok: [], server: [], errors: 0, statuses: {}, samples: [], slowest: [] }));
     k.statuses[r.status] = (k.statuses[r.status] ?? 0) + 1;
     if (ok) {
       k.ok.push(r.ms);
+      // The slowest answers with the moment they ended (s since the start): a cluster of them at one
+      // moment is a stall (a report being computed, a cold cache), spread ones are steady queueing.
+      if (k.slowest.length < SLOWEST_KEPT || r.ms > /** @type {{ ms: number }} */ (k.slowest.at(-1)).ms) {
+        k.slowest.push({ ms: Math.round(r.ms), atS: Math.round((Date.now() - this.t0) / 100) / 10 });
+        k.slowest.sort((a, b) => b.ms - a.ms);
+        k.slowest.length = Math.min(k.slowest.length, SLOWEST_KEPT);
+      }
       if (r.serverMs !== null) k.server.push(r.serverMs);
     } else {
       k.errors++;
@@ -322,7 +333,7 @@ function scenarioPresent(name) {
   return fs.existsSync(path.join(ROOT, 'bench', 'scenarios', `${name}.mjs`));
 }
 
-/** @param {{ ok: number[], server: number[], errors: number, statuses: Record<string, number>, samples: string[] }} k @param {string} name @param {number} seconds */
+/** @param {{ ok: number[], server: number[], errors: number, statuses: Record<string, number>, samples: string[], slowest: { ms: number, atS: number }[] }} k @param {string} name @param {number} seconds */
 function row(name, k, seconds) {
   const sorted = Float64Array.from(k.ok).sort();
   const server = Float64Array.from(k.server).sort();
@@ -341,6 +352,7 @@ function row(name, k, seconds) {
     serverP99: percentile(server, 99),
     statusCodes: k.statuses,
     ...(k.samples.length ? { errorSamples: k.samples } : {}),
+    slowest: k.slowest,
   };
 }
 
@@ -379,7 +391,7 @@ export default {
 
     const db = await runDatabase(ctx);
     // Logins all come from this machine: the per-address limit of authentication routes is lifted.
-    const server = await ctx.startServer(db, { demoData: true, env: { RATE_LIMIT_AUTH_PER_MINUTE: '100000' }, readyTimeoutMs: 180_000 });
+    const server = await ctx.startServer(db, { demoData: true, env: { RATE_LIMIT_AUTH_PER_MINUTE: '100000' }, readyTimeoutMs: 180_000, traceGc: true });
     // One socket pool per group of actors (--connections each), like the proxies in front of a real
     // platform: anonymous directory look-ups do not queue on the client side behind slow logins.
     const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
@@ -426,11 +438,11 @@ export default {
       );
       ctx.log(`${coordinators.length} coordinateurs connectés, un dossier patient chacun, en ${Date.now() - t} ms`);
 
-      const rec = new Recorder();
       const typed = typedQueries();
       const searches = searchQueries();
       const coverage = coveragePaths();
-      const t0 = Date.now();
+      const rec = new Recorder();
+      const t0 = rec.t0;
       const end = t0 + seconds * 1000;
       const memory = startMemoryProbe(server.pid, { intervalMs: Math.min(5000, Math.max(1000, (seconds * 1000) / 24)) });
 
@@ -544,7 +556,11 @@ export default {
         rows.push({ ...r, ...verdictOf(r) });
       }
       const total = rows.reduce((s, r) => s + r.count, 0);
-      const mem = judgeMemory(samples);
+      // Judged on the heap left after each full collection (a leak raises it); resident memory, which
+      // follows the collector's timing, is reported beside it.
+      const heap = heapSamples(server.majorGcs, t0, Date.now());
+      const mem = judgeMemory(heap, { minSamples: 3 });
+      const rss = judgeMemory(samples);
       rows.push({
         name: 'all-requests',
         count: total,
@@ -572,10 +588,13 @@ export default {
         p99: null,
         verdict: mem.ok ? 'pass' : 'fail',
         memory: mem,
+        heapAfterFullGc: heap,
+        rss,
         samples,
       });
       const failed = rows.filter((r) => r.verdict === 'fail').map((r) => r.name);
-      ctx.log(`mémoire : ${mem.reason} (début ${mem.startMB?.toFixed(0)} Mo, fin ${mem.endMB?.toFixed(0)} Mo, pic ${mem.peakMB?.toFixed(0)} Mo)`);
+      ctx.log(`mémoire (tas après chaque collecte complète, ${heap.length} collectes) : ${mem.reason} (début ${mem.startMB?.toFixed(0)} Mo, fin ${mem.endMB?.toFixed(0)} Mo, pic ${mem.peakMB?.toFixed(0)} Mo)`);
+      ctx.log(`mémoire résidente (indicative) : ${rss.reason} (début ${rss.startMB?.toFixed(0)} Mo, fin ${rss.endMB?.toFixed(0)} Mo, pic ${rss.peakMB?.toFixed(0)} Mo)`);
       for (const r of rows) if (r.verdict) ctx.log(`${r.verdict === 'pass' ? 'PASS' : r.verdict === 'fail' ? 'FAIL' : 'SKIP'}  ${r.name}  ${r.budgetFrom ? `(budget ${r.budgetFrom}) ` : ''}${(/** @type {string[]} */ (r.checks ?? [])).join(', ') || r.reason || ''}`);
       if (failed.length) ctx.log(`hors budget : ${failed.join(', ')}`);
       return rows;

@@ -33,6 +33,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
     QUEUE_ENABLED: bool.default(true),
+    WARM_CACHES: bool.optional(),
     WORKERS: z.coerce.number({ error: 'doit être un nombre de processus' }).int().min(1).max(64).default(1),
     MAP_TILE_URL: z
       .string()
@@ -80,6 +81,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   authRatePerMinute: number;
   queueEnabled: boolean;
+  /** Fill the in-memory caches (directory, communes) in the background once listening; off in tests. */
+  warmCaches: boolean;
   /** HTTP processes sharing the port (node:cluster); more than one needs a PostgreSQL server. */
   workers: number;
   /** Optional raster tiles under the directory map; without them the map is drawn from shipped data only. */
@@ -128,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     authRatePerMinute: e.RATE_LIMIT_AUTH_PER_MINUTE,
     queueEnabled: e.QUEUE_ENABLED,
+    warmCaches: e.WARM_CACHES ?? e.NODE_ENV !== 'test',
     workers: e.WORKERS,
     mapTiles: e.MAP_TILE_URL
       ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION ?? '', origin: new URL(e.MAP_TILE_URL.replace(/[{}]/g, '')).origin }

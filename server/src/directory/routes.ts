@@ -19,7 +19,8 @@ import { notFound } from '../http/errors';
 import { can } from '../http/permissions';
 import { getStructure } from './queries';
 import { createStructure, setStructureStatus, updateStructure } from './save-structure';
-import { searchStructures } from './search-structures';
+import { searchStructures, warmSearch } from './search-structures';
+import { warmUpOnListen } from '../http/warm-up';
 import { answerReport, listReports, reportError } from './structure-reports';
 import { listStructureTypes } from './structure-types';
 import { createWhoCovers } from './who-covers';
@@ -30,6 +31,8 @@ const tags = ['Annuaire'];
 export async function directoryRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;
   const whoCovers = createWhoCovers(deps);
+  warmUpOnListen(app, 'annuaire : qui couvre', () => whoCovers.warm());
+  warmUpOnListen(app, 'annuaire : recherche', () => warmSearch(deps));
 
   async function mayReview(actor: Actor | null, s: { id: string; departement: string | null }): Promise<boolean> {
     if (can(actor, 'directory.edit', { structureId: s.id, departement: s.departement })) return true;

@@ -38,6 +38,9 @@ function searchState(deps: AppDeps) {
   return current();
 }
 
+/** Builds the name index ahead of the first search. */
+export const warmSearch = (deps: AppDeps) => searchState(deps);
+
 export interface SearchInput {
   q?: string;
   type?: string;

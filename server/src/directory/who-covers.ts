@@ -263,7 +263,9 @@ export function createWhoCovers(deps: AppDeps) {
     return built;
   }
 
-  return async function whoCovers(input: { commune: string; at?: string; type?: string }): Promise<string> {
+  return Object.assign(whoCovers, { warm: current });
+
+  async function whoCovers(input: { commune: string; at?: string; type?: string }): Promise<string> {
     const at = input.at ? new Date(input.at) : deps.now();
     const ms = at.getTime();
     const snap = await current();
@@ -304,5 +306,5 @@ export function createWhoCovers(deps: AppDeps) {
       }
     }
     return cov.head + at.toISOString() + GROUPS_START + answer.groups + ANSWER_END;
-  };
+  }
 }

@@ -1,10 +1,12 @@
 import { communeListSchema, communeSearchQuery, territoryListsSchema } from '@palliance/core';
 import type { AppInstance } from '../app-types';
 import { listRegionsAndDepartements } from './queries';
+import { warmUpOnListen } from '../http/warm-up';
 import { createCommuneSearch } from './search-communes';
 
 export async function territoryRoutes(app: AppInstance): Promise<void> {
   const search = createCommuneSearch(app.deps.handle);
+  warmUpOnListen(app, 'communes', () => search.warm());
 
   app.get(
     '/api/v1/communes',

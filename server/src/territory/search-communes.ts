@@ -28,7 +28,7 @@ export function createCommuneSearch(handle: DbHandle) {
     );
   };
 
-  return async function searchCommunes(input: CommuneSearchQuery): Promise<Commune[]> {
+  const loaded = () => {
     if (!index) {
       index = load();
       // A failed load (database down) is retried on the next request rather than cached.
@@ -36,11 +36,18 @@ export function createCommuneSearch(handle: DbHandle) {
         index = null;
       });
     }
-    const idx = await index;
-    const compact = input.q.replace(/\s/g, '').toUpperCase();
-    if (/^\d[\dAB]{0,4}$/.test(compact)) return idx.byCodeOrPostal(compact, input.limit);
-    const folded = foldForSearch(input.q);
-    return folded ? idx.byName(folded, input.limit) : [];
+    return index;
   };
+
+  return Object.assign(
+    async function searchCommunes(input: CommuneSearchQuery): Promise<Commune[]> {
+      const idx = await loaded();
+      const compact = input.q.replace(/\s/g, '').toUpperCase();
+      if (/^\d[\dAB]{0,4}$/.test(compact)) return idx.byCodeOrPostal(compact, input.limit);
+      const folded = foldForSearch(input.q);
+      return folded ? idx.byName(folded, input.limit) : [];
+    },
+    { warm: loaded },
+  );
 }
 export type SearchCommunes = ReturnType<typeof createCommuneSearch>;
