@@ -17,7 +17,7 @@
 // wall time per request (which does include waits on PostgreSQL).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { startInProcess } from './in-process.mjs';
 import { ROOT } from './server.mjs';
 import { startCpuProfile } from './cpu-profile.mjs';
 
@@ -41,12 +41,7 @@ const request = found;
 /** The coverage scenario's paths need no per-kind state (no setup). */
 const pathAt = (/** @type {number} */ i) => request.path(i, /** @type {any} */ (undefined));
 
-process.env.DATABASE_URL = values['database-url'];
-process.env.LOG_LEVEL = 'warn';
-process.env.DEMO_DATA = 'false';
-const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'server/src/config.ts')).href);
-const { startPlatform } = await import(pathToFileURL(path.join(ROOT, 'server/src/platform.ts')).href);
-const platform = await startPlatform(loadConfig(), { webDir: null, logger: false });
+const { platform } = await startInProcess(/** @type {string} */ (values['database-url']));
 const app = platform.app;
 
 let next = 0;

@@ -6,10 +6,8 @@
 //
 // Prints p50/p95/p99/max of the wall time per search (which includes PostgreSQL) and the slowest
 // texts. The first round warms up; no answer is found kept (each round asks another page size).
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './server.mjs';
+import { startInProcess } from './in-process.mjs';
 import { searchQueries } from './national-data.mjs';
 
 const { values } = parseArgs({
@@ -18,12 +16,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/palliance_bench_national' },
   },
 });
-process.env.DATABASE_URL = values['database-url'];
-process.env.LOG_LEVEL = 'warn';
-process.env.DEMO_DATA = 'false';
-const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'server/src/config.ts')).href);
-const { startPlatform } = await import(pathToFileURL(path.join(ROOT, 'server/src/platform.ts')).href);
-const platform = await startPlatform(loadConfig(), { webDir: null, logger: false });
+const { platform } = await startInProcess(/** @type {string} */ (values['database-url']));
 const texts = [...new Set(searchQueries())];
 /** @type {{ text: string, ms: number, total: number }[]} */
 const samples = [];

@@ -14,7 +14,7 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { startInProcess } from './in-process.mjs';
 import { ROOT } from './server.mjs';
 import { databaseBackendsCpuMs } from './cpu-meter.mjs';
 import { startCpuProfile } from './cpu-profile.mjs';
@@ -59,13 +59,7 @@ pg.Client.prototype.query = function (/** @type {any} */ q, /** @type {any[]} */
   return result;
 };
 
-process.env.DATABASE_URL = values['database-url'];
-process.env.LOG_LEVEL = 'warn';
-process.env.DEMO_DATA = 'false';
-const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'server/src/config.ts')).href);
-const { startPlatform } = await import(pathToFileURL(path.join(ROOT, 'server/src/platform.ts')).href);
-const config = loadConfig();
-const platform = await startPlatform(config, { webDir: null, logger: false });
+const { platform, config } = await startInProcess(/** @type {string} */ (values['database-url']));
 const app = platform.app;
 const origin = new URL(config.publicUrl).origin;
 
