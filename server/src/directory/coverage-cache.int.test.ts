@@ -1,6 +1,7 @@
 import { numberToCall, type DirectoryContact, type Schedule } from '@palliance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, startTestPlatform, type TestPlatform } from '../test/harness';
+import { createWhoCovers, MAX_COVERINGS } from './who-covers';
 
 // The coverage answer of a structure is kept for as long as none of its lines opens or closes and
 // reused for any instant of that stretch. Asked in random order over two weeks (nights, weekends,
@@ -71,5 +72,19 @@ describe('GET /api/v1/coverage at many instants', () => {
         nextOpening: expected.contact ? null : (expected.nextOpening?.toISOString() ?? null),
       });
     }
+  });
+});
+
+describe('communes kept in memory', () => {
+  it('keeps at most MAX_COVERINGS communes, and answers a commune dropped meanwhile as before', async () => {
+    const whoCovers = createWhoCovers(t.platform.deps);
+    const at = '2026-11-10T10:00:00+01:00';
+    const first = await whoCovers({ commune: '73181', at });
+    const others = await t.query<{ code: string }>(`SELECT code FROM commune WHERE code <> '73181' ORDER BY code LIMIT ${MAX_COVERINGS + 50}`);
+    for (const { code } of others) await whoCovers({ commune: code, at });
+    expect(await whoCovers.keptCommunes()).toBe(MAX_COVERINGS);
+    // 73181 was the oldest: dropped, then rebuilt the same.
+    expect(await whoCovers({ commune: '73181', at })).toBe(first);
+    expect(JSON.parse(first).groups[0].structures[0].name).toBe('Équipe fictive de Moûtiers (test du cache)');
   });
 });

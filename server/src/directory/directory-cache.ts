@@ -48,7 +48,7 @@ export interface Kept {
 export function keptUntilChanged<T extends object>(
   fingerprint: () => Promise<string>,
   build: () => Promise<T>,
-  opts: { refreshMs?: number; onReplaced?: () => void } = {},
+  opts: { refreshMs?: number } = {},
 ): () => Promise<T & Kept> {
   const refreshMs = opts.refreshMs ?? 60_000;
   let kept: Promise<T & Kept> | null = null;
@@ -68,7 +68,6 @@ export function keptUntilChanged<T extends object>(
     const loaded = kept ? await kept.catch(() => null) : null;
     if (!loaded || loaded.generation !== generation) {
       kept = load(null);
-      opts.onReplaced?.();
       return kept;
     }
     if (Date.now() - loaded.loadedAt > refreshMs && !refreshing) {
@@ -76,10 +75,7 @@ export function keptUntilChanged<T extends object>(
       load(loaded)
         .then((next) => {
           // A write in this process meanwhile has already asked for a newer one.
-          if (next !== loaded && next.generation === generation) {
-            kept = Promise.resolve(next);
-            opts.onReplaced?.();
-          }
+          if (next !== loaded && next.generation === generation) kept = Promise.resolve(next);
         })
         .catch(() => {})
         .finally(() => {

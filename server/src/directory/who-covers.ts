@@ -74,8 +74,13 @@ const FALSE_END = 'false}';
 const GROUP_END = ']}';
 const GROUPS_START = '","groups":[';
 const ANSWER_END = ']}';
-/** Whole answers kept (commune and type filter), the most recent ones. */
-const MAX_ANSWERS = 2_000;
+/**
+ * Communes whose covering structures (and last answers) are kept, the most recently asked: a
+ * commune of a large department costs about 12 KB, and its whole answer tens of KB more, so keeping
+ * all 35,000 communes would hold hundreds of MB. Rebuilding a commune that fell out takes well under
+ * a millisecond from the structures held in memory.
+ */
+export const MAX_COVERINGS = 1_000;
 
 function toEntry(r: StructureCallRow): Entry {
   const confirmed = new Date(r.confirmed_at).getTime();
@@ -175,8 +180,6 @@ export function callStateAt(e: Entry, ms: number): CallState {
 export function createWhoCovers(deps: AppDeps) {
   // Communes are reference data: all of them at the first request, any other once looked up.
   let communes: Map<string, { code: string; nom: string; departement: string; codes_postaux: string[] }> | null = null;
-  // Which whole answers are kept, oldest first.
-  let remembered: [Covering, string][] = [];
 
   async function build(): Promise<Snapshot> {
     if (!communes) {
@@ -215,16 +218,16 @@ export function createWhoCovers(deps: AppDeps) {
     };
   }
 
-  const current = keptUntilChanged(() => directoryFingerprint(deps.handle, 'published'), build, {
-    refreshMs: REFRESH_MS,
-    onReplaced: () => {
-      remembered = [];
-    },
-  });
+  const current = keptUntilChanged(() => directoryFingerprint(deps.handle, 'published'), build, { refreshMs: REFRESH_MS });
 
   async function covering(snap: Snapshot, code: string): Promise<Covering> {
     const hit = snap.coverings.get(code);
-    if (hit) return hit;
+    if (hit) {
+      // Most recently asked last: the first one is the next to go.
+      snap.coverings.delete(code);
+      snap.coverings.set(code, hit);
+      return hit;
+    }
     let commune = communes?.get(code);
     if (!commune) {
       commune = await communeInfo(deps.handle, code);
@@ -260,10 +263,15 @@ export function createWhoCovers(deps: AppDeps) {
       answers: new Map(),
     };
     snap.coverings.set(code, built);
+    if (snap.coverings.size > MAX_COVERINGS) snap.coverings.delete(snap.coverings.keys().next().value!);
     return built;
   }
 
-  return Object.assign(whoCovers, { warm: current });
+  return Object.assign(whoCovers, {
+    warm: current,
+    /** How many communes are kept (with their answers), for tests and diagnostics. */
+    keptCommunes: async () => (await current()).coverings.size,
+  });
 
   async function whoCovers(input: { commune: string; at?: string; type?: string }): Promise<string> {
     const at = input.at ? new Date(input.at) : deps.now();
@@ -291,19 +299,9 @@ export function createWhoCovers(deps: AppDeps) {
         if (parts.length !== start) parts.push(GROUP_END);
       }
       answer = { from: ms, until, groups: parts.join('') };
-      // Only real types are remembered: a made-up filter must not grow the cache.
-      if (!input.type || snap.typeOrder.has(input.type)) {
-        // Whole answers are large (tens of KB for a big department): only the latest few thousand are
-        // kept; the others are rebuilt from the structures' remembered parts.
-        if (!cov.answers.has(typeKey)) {
-          remembered.push([cov, typeKey]);
-          if (remembered.length > MAX_ANSWERS) {
-            const [oldCov, oldKey] = remembered.shift()!;
-            oldCov.answers.delete(oldKey);
-          }
-        }
-        cov.answers.set(typeKey, answer);
-      }
+      // Kept with the commune (so as long as it is, see MAX_COVERINGS); only real types: a made-up
+      // filter must not grow the cache.
+      if (!input.type || snap.typeOrder.has(input.type)) cov.answers.set(typeKey, answer);
     }
     return cov.head + at.toISOString() + GROUPS_START + answer.groups + ANSWER_END;
   }

@@ -19,7 +19,7 @@ const PAGE = 10_000;
  * and a turn every 500 rows made the first report of 100,000 responses last 3.4 s instead of ~1 s
  * (`npm run bench -- national`). Tests set it to 0 (a turn every 64 rows).
  */
-export const reportSlicing = { ms: 20 };
+export const reportSlicing = { ms: 10 };
 const CLOCK_EVERY = 64;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
