@@ -27,17 +27,5 @@ await build({
   plugins: [externalPackages],
   logLevel: 'warning',
 });
-// The survey report's worker thread (report-thread.ts loads it beside main.js).
-await build({
-  entryPoints: [path.join(here, 'src', 'surveys', 'report-worker.ts')],
-  outfile: path.join(out, 'report-worker.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  plugins: [externalPackages],
-  logLevel: 'warning',
-});
 fs.cpSync(path.join(here, 'src', 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
 console.log('server/dist/main.js construit');

@@ -9,62 +9,56 @@ import { badInput, notFound } from '../http/errors';
 import { assertCan } from '../http/permissions';
 import { compactWriter, layoutFingerprint } from './compact-answers';
 import { definitionOf, type SurveyRow } from './load-survey';
-import { startReport } from './report-thread';
 
 const rows = <T>(res: unknown) => (res as { rows: T[] }).rows;
 /** Responses read per query (keyset on id): memory stays flat however many responses there are. */
 const PAGE = 10_000;
 /**
- * Longest stretch (ms) a pass over the responses on the request thread (exports, territorial
- * figures) holds the event loop before it lets the other requests through. Counted in time, not
- * rows: at national load each turn of the loop serves a queue of other requests. Tests set it to 0
- * (a turn every 64 rows). The report itself is computed in a worker thread (report-thread.ts).
+ * Longest stretch (ms) a computation holds the event loop before it lets the other requests through.
+ * Counted in time, not rows: at national load each turn of the loop serves a queue of other requests,
+ * and a turn every 500 rows made the first report of 100,000 responses last 3.4 s instead of ~1 s
+ * (`npm run bench -- national`). Tests set it to 0 (a turn every 64 rows).
  */
 export const reportSlicing = { ms: 10 };
 const CLOCK_EVERY = 64;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Published as the report worker handles rows ({ surveyId, rows }, every reportPacing.progressEvery
- * rows): lets a test see that other requests are answered while a report is computed. Only when
- * subscribed: then the worker also pauses reportPacing.pauseMs after each report, so that a small
- * test survey takes long enough to be seen under way.
+ * Published after each slice of rows a report computation has handled ({ surveyId, rows }): lets a
+ * test see that other requests are answered while a report is computed. Costs nothing unsubscribed.
  */
 export const reportProgress = diagnostics_channel.channel('palliance:survey-report:progress');
-export const reportPacing = { progressEvery: 64, pauseMs: 0 };
 
 /**
- * Hands every page of a keyset-paged query to onPage (page(after) gives the rows after that id, in
- * id order, PAGE at most). The next page is asked for before the current one is handled, so the
- * database and Node work at the same time.
+ * Calls fn for every row of a keyset-paged query (page(after) gives the rows after that id, in id
+ * order, PAGE at most). The next page is asked for before the current one is handled, so the
+ * database and Node work at the same time, and the event loop turns every reportSlicing.ms: a long read
+ * (100,000 responses) never holds the other requests back for more than a few milliseconds.
  */
-async function forEachPage<T extends { id: string }>(page: (after: string) => Promise<T[]>, onPage: (rows: T[]) => void | Promise<void>): Promise<void> {
+async function forEachPaged<T extends { id: string }>(page: (after: string) => Promise<T[]>, fn: (r: T) => void, onSlice?: (rows: number) => void): Promise<void> {
   let next = page('00000000-0000-0000-0000-000000000000');
+  let done = 0;
   for (;;) {
     const current = await next;
     const more = current.length === PAGE;
     if (more) {
       next = page(current[current.length - 1].id);
-      // If onPage throws, this read is abandoned: its failure must not surface as an unhandled rejection.
+      // If fn throws, this read is abandoned: its failure must not surface as an unhandled rejection.
       next.catch(() => undefined);
     }
-    await onPage(current);
-    if (!more) return;
-  }
-}
-
-/** Calls fn for every row of a keyset-paged query, letting the event loop turn every reportSlicing.ms. */
-function forEachPaged<T extends { id: string }>(page: (after: string) => Promise<T[]>, fn: (r: T) => void): Promise<void> {
-  return forEachPage(page, async (current) => {
     let sliceStart = performance.now();
     for (let j = 0; j < current.length; j++) {
       fn(current[j]);
       if (j % CLOCK_EVERY === CLOCK_EVERY - 1 && j + 1 < current.length && performance.now() - sliceStart >= reportSlicing.ms) {
+        onSlice?.(done + j + 1);
         await nextTurn();
         sliceStart = performance.now();
       }
     }
-  });
+    done += current.length;
+    onSlice?.(done);
+    if (!more) return;
+  }
 }
 
 /**
@@ -82,9 +76,9 @@ export async function forEachResponse(db: Db, surveyId: string, fn: (r: { id: st
 }
 
 /**
- * The submitted responses as the report reads them, a page at a time: a = the compact row when one
- * was written for this questionnaire layout (compact = true), else the answers as jsonb text;
- * stale = the compact row is missing or of another layout (to be written back).
+ * A submitted response as the report reads it: a = its compact row when one was written for this
+ * questionnaire layout (compact = true), else its answers as jsonb text; stale = its compact row is
+ * missing or of another layout (to be written back).
  * The compact row is written with the answers, not built here in SQL: picking answers out of the
  * jsonb as a bare array (jsonb_build_array(answers -> k, …)) was measured and cost PostgreSQL 1.2 s
  * more on 100,000 responses.
@@ -96,8 +90,8 @@ interface ReportRow {
   stale: boolean;
 }
 
-function readReportPages(db: Db, surveyId: string, layout: string, onPage: (rows: ReportRow[]) => void): Promise<void> {
-  return forEachPage(
+function readReportRows(db: Db, surveyId: string, layout: string, fn: (r: ReportRow) => void): Promise<void> {
+  return forEachPaged(
     (after) =>
       db
         .execute(
@@ -107,7 +101,8 @@ function readReportPages(db: Db, surveyId: string, layout: string, onPage: (rows
               FROM survey_response WHERE survey_id = ${surveyId} AND status = 'submitted' AND id > ${after} ORDER BY id LIMIT ${PAGE}`,
         )
         .then((res) => rows<ReportRow>(res)),
-    onPage,
+    fn,
+    reportProgress.hasSubscribers ? (n) => reportProgress.publish({ surveyId, rows: n }) : undefined,
   );
 }
 
@@ -231,45 +226,28 @@ export async function surveyReport(deps: AppDeps, actor: Actor | null, surveyId:
 /**
  * One pass over the submitted responses: their compact rows (compact.ts) when written for the
  * questionnaire's current layout, else their JSON answers, whose compact rows are then written back.
- * The rows are read here and computed in the report worker (report-thread.ts), so that the other
- * requests are served meanwhile at full speed.
  */
 async function computeReport(db: Db, s: ReportSurvey, options: ReportOptionsInput): Promise<SurveyReport> {
   const def = definitionOf(s);
-  const opts = { groupBy: options.groupBy ?? null, crossTables: options.crossTables ?? [] };
+  let builder: ReturnType<typeof createReportBuilder>;
   try {
-    // Options checked here first, for a 400 naming the field before any row is read.
-    createReportBuilder(def, opts);
+    builder = createReportBuilder(def, { groupBy: options.groupBy ?? null, crossTables: options.crossTables ?? [], themes: await loadThemes(db, s.id) });
   } catch (err) {
     if (err instanceof ReportProblem) throw badInput(err.field, err.message);
     throw err;
   }
-  const themes = await loadThemes(db, s.id);
   const layout = layoutFingerprint(def);
-  const watch = reportProgress.hasSubscribers;
-  const computation = startReport(
-    { questionnaire: s.questionnaire, title: s.title, ...opts, themes: [...themes], progressEvery: watch ? reportPacing.progressEvery : 0, pauseMs: watch ? reportPacing.pauseMs : 0 },
-    watch ? (n) => reportProgress.publish({ surveyId: s.id, rows: n }) : undefined,
-  );
   let stale = false;
-  try {
-    await readReportPages(db, s.id, layout, (page) => {
-      const compact = new Uint8Array(page.length);
-      page.forEach((r, i) => {
-        compact[i] = r.compact ? 1 : 0;
-        if (r.stale) stale = true;
-      });
-      computation.rows(
-        page.map((r) => r.id),
-        page.map((r) => r.a),
-        compact,
-      );
-    });
-  } catch (err) {
-    computation.drop();
-    throw err;
-  }
-  const report = await computation.end();
+  await readReportRows(db, s.id, layout, (r) => {
+    if (r.compact) {
+      builder.addEncoded(r.id, JSON.parse(r.a) as unknown[]);
+      return;
+    }
+    const answers = JSON.parse(r.a) as Answers;
+    builder.add({ id: r.id, answers });
+    if (r.stale) stale = true;
+  });
+  const report = builder.result();
   if (stale) startWriteBack(db, s.id, def);
   return report;
 }
