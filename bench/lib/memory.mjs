@@ -11,16 +11,20 @@ import fs from 'node:fs';
 /** @typedef {{ atMs: number, heapMB: number }} HeapSample atMs: wall clock (Date.now()) when the line was read */
 
 /**
- * Heap sizes after full collections in --trace-gc output.
+ * Heap sizes after full collections in --trace-gc output, of one isolate: the one named by `isolate`
+ * (`0x…`), else the first seen (the main thread's: a worker thread's collections are its own heap).
  * @param {string} text
  * @param {number} atMs when the text was read
+ * @param {{ isolate?: string }} [state] remembers the isolate between chunks of output
  * @returns {HeapSample[]}
  */
-export function parseMajorGcs(text, atMs) {
+export function parseMajorGcs(text, atMs, state = {}) {
   /** @type {HeapSample[]} */
   const out = [];
-  for (const m of text.matchAll(/ms: Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/g)) {
-    out.push({ atMs, heapMB: Number(m[1]) });
+  for (const m of text.matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: (Mark-Compact(?: \(reduce\))?|Scavenge|Mark-Sweep)[^\n]*?-> ([\d.]+) \([\d.]+\) MB/g)) {
+    state.isolate ??= m[1];
+    if (m[1] !== state.isolate || !m[2].startsWith('Mark-Compact')) continue;
+    out.push({ atMs, heapMB: Number(m[3]) });
   }
   return out;
 }

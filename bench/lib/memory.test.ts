@@ -55,6 +55,10 @@ describe('memory probe', () => {
     expect(sizes.at(-1)).toBeLessThan(10);
     // Scavenges (young generation) are not full collections.
     expect(parseMajorGcs('[1:0x1]  5 ms: Scavenge 3.1 (4.2) -> 2.9 (5.2) MB, 0.5 / 0.0 ms', 0)).toEqual([]);
+    // A worker thread's collections (another isolate) are not the main heap's.
+    const state = {};
+    parseMajorGcs('[1:0xa]  5 ms: Scavenge 3.1 (4.2) -> 2.9 (5.2) MB, 0.5 / 0.0 ms\n', 0, state);
+    expect(parseMajorGcs('[1:0xb]  9 ms: Mark-Compact 9.0 (10.0) -> 4.0 (10.0) MB, 1 / 0 ms\n[1:0xa]  9 ms: Mark-Compact 90.0 (100.0) -> 40.0 (100.0) MB, 1 / 0 ms', 7, state)).toEqual([{ atMs: 7, heapMB: 40 }]);
     expect(heapSamples([{ atMs: 500, heapMB: 1 }, { atMs: 2500, heapMB: 2 }, { atMs: 9000, heapMB: 3 }], 1000, 5000)).toEqual([{ t: 1.5, rssMB: 2 }]);
   });
 });

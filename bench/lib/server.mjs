@@ -185,6 +185,7 @@ export async function startServer(db, opts = {}) {
   const nodeArgs = [...(opts.traceGc ? ['--trace-gc'] : []), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
   /** Heap size after each full (mark-compact) collection, when --trace-gc is on. @type {import('./memory.mjs').HeapSample[]} */
   const majorGcs = [];
+  const gcState = {};
   const child = spawn(process.execPath, [...nodeArgs, ...cmd.argv], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   /** @type {number | null} */
   let reportedMs = null;
@@ -202,7 +203,7 @@ export async function startServer(db, opts = {}) {
     tail = (tail + text).slice(-4000);
     const m = /prête sur .* en (\d+) ms/.exec(text);
     if (m) reportedMs = Number(m[1]);
-    if (opts.traceGc) majorGcs.push(...parseMajorGcs(text, Date.now()));
+    if (opts.traceGc) majorGcs.push(...parseMajorGcs(text, Date.now(), gcState));
   };
   child.stdout.on('data', sink);
   child.stderr.on('data', sink);
