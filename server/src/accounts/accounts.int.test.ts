@@ -127,6 +127,18 @@ describe('registration, verification and login', () => {
     expect(locked.body.code).toBe('account_locked');
   });
 
+  it('answers a login with the account and its roles as /me gives them, the failed attempts cleared', async () => {
+    const u = await createUser(t, { email: 'roles-login@example.org', roles: [{ role: 'territory_coordinator', scope: 'dep:73' }] });
+    const c = t.client();
+    expect((await c.login(u.email, 'mauvais-mot-de-passe')).status).toBe(401);
+    const ok = await c.login(u.email, u.password);
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.roles).toEqual([expect.objectContaining({ role: 'territory_coordinator', scope: 'dep:73', scopeLabel: 'Savoie (73)' })]);
+    expect(ok.body.user).toEqual((await c.get('/api/v1/me')).body);
+    const [row] = await t.query<{ failed_logins: number }>('SELECT failed_logins FROM app_user WHERE id = $1', [u.id]);
+    expect(row!.failed_logins).toBe(0);
+  });
+
   it('rotates the session token at each login', async () => {
     const u = await createUser(t, { email: 'rotate@example.org' });
     const c = t.client();
