@@ -115,13 +115,12 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
     // back; a narrow one is a BitmapOr of the three indexes. Ranked on every match, so the rank must
     // be cheap: a name containing the text gets a full bonus.
     const rank = `ts_rank(s.search, websearch_to_tsquery('fr_unaccent', ${tsq})) + (s.name_search LIKE '%' || ${fold} || '%')::int`;
+    const matches = `${whereSql} AND (s.search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
+                     OR s.name_search LIKE '%' || ${fold} || '%' OR s.types && ${typesMatching})`;
     // Ranking needs every match anyway; only the page's rows are then read in full (description,
     // commune name): matches are ranked on (id, name, rank) alone and counted from the same set.
     const rows = await deps.handle.query<Row & { total: number }>(
-      `WITH r AS (SELECT s.id, s.name, ${rank} AS rank FROM structure s
-                  WHERE ${whereSql} AND (s.search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
-                   OR s.name_search LIKE '%' || ${fold} || '%'
-                   OR s.types && ${typesMatching}))
+      `WITH r AS (SELECT s.id, s.name, ${rank} AS rank FROM structure s WHERE ${matches})
        ${select}, (SELECT count(*) FROM r)::int AS total
        FROM (SELECT id, name, rank FROM r ORDER BY rank DESC, name LIMIT ${add(pageSize)} OFFSET ${add((page - 1) * pageSize)}) top
        JOIN structure s ON s.id = top.id LEFT JOIN commune c ON c.code = s.commune_code
@@ -131,8 +130,7 @@ export async function searchStructures(deps: AppDeps, actor: Actor | null, input
     if (rows.length || page === 1) return { rows, total: rows[0]?.total ?? 0 };
     // A page past the last: the count alone.
     const counted = await deps.handle.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM structure s WHERE ${whereSql} AND (s.search @@ websearch_to_tsquery('fr_unaccent', ${tsq})
-         OR s.name_search LIKE '%' || ${fold} || '%' OR s.types && ${typesMatching})`,
+      `SELECT count(*)::int AS total FROM structure s WHERE ${matches}`,
       q.slice(0, params.length + 2),
     );
     return { rows, total: counted[0]?.total ?? 0 };

@@ -38,7 +38,7 @@ export async function rcpRoutes(app: AppInstance): Promise<void> {
   );
   app.put(
     '/api/v1/rcp/series/:id',
-    { config: { access: 'user' }, schema: { tags, summary: 'Coordinateurs : modifier une mini-RCP (les réunions à venir suivent, les passées gardent leur date)', params: seriesParams, body: rcpSeriesUpdateSchema, response: { 200: rcpSeriesSchema } } },
+    { config: { access: 'user' }, schema: { tags, summary: 'Coordinateurs : modifier une mini-RCP (les prochaines réunions suivent, les passées gardent leur date)', params: seriesParams, body: rcpSeriesUpdateSchema, response: { 200: rcpSeriesSchema } } },
     async (req) => updateSeries(deps, req.actor, req.params.id, req.body, req.ctx),
   );
   app.put(

@@ -223,7 +223,7 @@ function EditSeries({ series, onSaved }: { series: RcpSeries; onSaved: () => voi
     <details>
       <summary>Modifier cette mini-RCP</summary>
       <form onSubmit={submit} className="stack">
-        <p className="hint">Les réunions à venir suivent le nouvel horaire, avec leurs cas et leurs inscrits (qui sont prévenus) ; les réunions passées gardent leur date.</p>
+        <p className="hint">Les prochaines réunions suivent le nouvel horaire, avec leurs cas et leurs inscrits (qui sont prévenus) ; les réunions passées gardent leur date.</p>
         <ScheduleFields idPrefix={`edit-${series.id}`} series={series} />
         <div className="field">
           <label htmlFor={`edit-${series.id}-criteria`}>Critères d’accès (un par ligne)</label>
