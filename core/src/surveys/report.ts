@@ -1,6 +1,6 @@
 import { compactDecoder } from './compact';
 import { isEnabled, type AnswerValue, type Answers, type QuestionDef, type SurveyItemKind, type SurveyDefinition } from './model';
-import { percent, QUARTILE_METHOD, summarize, type NumberSummary } from './statistics';
+import { NumberSample, percent, QUARTILE_METHOD, type NumberSummary } from './statistics';
 
 /** How respondents are split by an item: merged values (GP + specialist = doctors) or number classes. */
 export interface Dimension {
@@ -185,7 +185,7 @@ class Accumulator {
   notApplicable = 0;
   answered = 0;
   counts: Int32Array;
-  values: number[] = [];
+  values = new NumberSample();
   earliest: string | null = null;
   latest: string | null = null;
   constructor(
@@ -211,7 +211,7 @@ class Accumulator {
       if (a.earliest !== null && (m.earliest === null || a.earliest < m.earliest)) m.earliest = a.earliest;
       if (a.latest !== null && (m.latest === null || a.latest > m.latest)) m.latest = a.latest;
     }
-    m.values = m.values.concat(...used.map((a) => a.values));
+    m.values = NumberSample.merge(used.map((a) => a.values));
     return m;
   }
   result(labels: { code: string; label: string }[], respondents: number): ItemStats {
@@ -224,10 +224,10 @@ class Accumulator {
       case 'boolean':
         return { ...base, counts: rows() };
       case 'scale':
-        return { ...base, numbers: summarize(this.values), distribution: rows() };
+        return { ...base, numbers: this.values.summary(), distribution: rows() };
       case 'integer':
       case 'decimal':
-        return { ...base, numbers: summarize(this.values) };
+        return { ...base, numbers: this.values.summary() };
       case 'date':
         return { ...base, dates: { earliest: this.earliest, latest: this.latest } };
       case 'text':
@@ -268,12 +268,12 @@ function addToAll(accs: Accumulator[], targets: readonly number[], v: AnswerValu
       for (let t = 0; t < n; t++) {
         const a = accs[targets[t]];
         if (typeof v === 'number' && v >= 1 && v <= 5) a.counts[v - 1]++;
-        a.values.push(v as number);
+        a.values.add(v as number);
       }
       break;
     case 'integer':
     case 'decimal':
-      for (let t = 0; t < n; t++) accs[targets[t]].values.push(v as number);
+      for (let t = 0; t < n; t++) accs[targets[t]].values.add(v as number);
       break;
     case 'date': {
       const s = String(v);
@@ -328,11 +328,11 @@ function addCompactValue(a: Accumulator, kind: number, v: unknown): void {
     case SCALE:
       a.answered++;
       if ((v as number) >= 1 && (v as number) <= 5) a.counts[(v as number) - 1]++;
-      a.values.push(v as number);
+      a.values.add(v as number);
       return;
     case NUMBER:
       a.answered++;
-      a.values.push(v as number);
+      a.values.add(v as number);
       return;
     case DATE:
       a.answered++;
@@ -359,7 +359,7 @@ export interface ResponseInput {
 
 /**
  * Builds the report in one pass over the responses (an iterable, so the caller may stream them from
- * the database). Memory grows with the numbers kept for the quartiles, not with the answers.
+ * the database). Memory grows with the distinct numbers kept for the quartiles (statistics.ts NumberSample), not with the answers.
  */
 export function createReportBuilder(def: SurveyDefinition, opts: ReportOptions = {}) {
   const group = opts.groupBy ? classifier(def, opts.groupBy, 'groupBy') : null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countingSort, percent, quantileSorted, summarize } from './statistics';
+import { countingSort, NumberSample, percent, quantileSorted, summarize } from './statistics';
 
 describe('summarize', () => {
   it('takes the mean of the two middle values as the median of an even count', () => {
@@ -35,5 +35,36 @@ describe('countingSort', () => {
       }),
     );
     expect(countingSort([0, 1e9])).toBeNull();
+  });
+});
+
+describe('NumberSample', () => {
+  const numbers = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 10 }) },
+    { weight: 2, arbitrary: fc.integer({ min: -2000, max: 2000 }) },
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    fc.constant(-0),
+    fc.constantFrom(1e9, -1e9, Number.MAX_SAFE_INTEGER, 2 ** 52),
+  );
+  it('summarizes exactly as summarize() the numbers added, whatever the order and however split and merged', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(numbers, fc.integer({ min: 0, max: 2 })), { maxLength: 300 }), (added) => {
+        const parts = [new NumberSample(), new NumberSample(), new NumberSample()];
+        for (const [v, p] of added) parts[p].add(v);
+        const all = added.map(([v]) => v);
+        expect(NumberSample.merge(parts).summary()).toStrictEqual(summarize(all));
+        parts.forEach((part, p) => expect(part.summary()).toStrictEqual(summarize(added.filter(([, q]) => q === p).map(([v]) => v))));
+        expect(NumberSample.merge(parts).n).toBe(all.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('keeps counts per value, not the numbers, for a scale answered many times', () => {
+    const s = new NumberSample();
+    for (let i = 0; i < 100_000; i++) s.add(1 + (i % 5));
+    expect(s.summary()).toStrictEqual(summarize(Array.from({ length: 100_000 }, (_, i) => 1 + (i % 5))));
+    // 5 values: a handful of counters, where a list would hold 100,000 numbers.
+    expect(s.values().length).toBe(100_000);
+    expect((s as unknown as { counts: Int32Array }).counts.length).toBeLessThan(64);
   });
 });
