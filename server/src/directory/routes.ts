@@ -23,14 +23,14 @@ import { searchStructures, warmSearch } from './search-structures';
 import { warmUpOnListen } from '../http/warm-up';
 import { answerReport, listReports, reportError } from './structure-reports';
 import { listStructureTypes } from './structure-types';
-import { createWhoCovers } from './who-covers';
+import { whoCoversOf } from './who-covers';
 
 const idParams = z.object({ id: z.uuid({ error: "L'identifiant de la structure n'est pas valide." }) });
 const tags = ['Annuaire'];
 
 export async function directoryRoutes(app: AppInstance): Promise<void> {
   const deps = app.deps;
-  const whoCovers = createWhoCovers(deps);
+  const whoCovers = whoCoversOf(deps);
   warmUpOnListen(app, 'annuaire : qui couvre', () => whoCovers.warm());
   warmUpOnListen(app, 'annuaire : recherche', () => warmSearch(deps));
 

@@ -306,3 +306,15 @@ export function createWhoCovers(deps: AppDeps) {
     return cov.head + at.toISOString() + GROUPS_START + answer.groups + ANSWER_END;
   }
 }
+
+const shared = new WeakMap<AppDeps, ReturnType<typeof createWhoCovers>>();
+
+/**
+ * The platform's one "who covers" (its directory held once in memory, ~120 MB at national scale):
+ * the directory routes and the support-request suggestions share it.
+ */
+export function whoCoversOf(deps: AppDeps): ReturnType<typeof createWhoCovers> {
+  let whoCovers = shared.get(deps);
+  if (!whoCovers) shared.set(deps, (whoCovers = createWhoCovers(deps)));
+  return whoCovers;
+}
