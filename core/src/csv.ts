@@ -3,6 +3,8 @@
  * breaks and doubled quotes; records end with CRLF, LF or CR; a leading UTF-8 byte-order mark and
  * blank lines are skipped. Each record keeps the physical line it starts on, for validation reports.
  * Callers word their own messages from the error kinds (surveys/csv.ts, the directory's interop/csv.ts).
+ * readCsv keeps every record; forEachCsvRecord and csvReader hand them over one at a time, for files
+ * too large to hold twice (the text and its records).
  */
 export interface CsvRecord {
   /** Physical line of the file where the record starts (1 = first line). */
@@ -32,82 +34,144 @@ export interface CsvReadOptions {
 
 /** Reads records up to the end or the first error; the records before an error are complete. */
 export function readCsv(input: string, options: CsvReadOptions): { records: CsvRecord[]; error: CsvReadError | null } {
+  const records: CsvRecord[] = [];
+  const error = forEachCsvRecord(input, options, (r) => records.push(r));
+  return { records, error };
+}
+
+/**
+ * readCsv without keeping the records: each one goes to onRecord as soon as it is read, so a file of
+ * any size is read in the memory of one record. Returns the error, after the records before it.
+ */
+export function forEachCsvRecord(input: string, options: CsvReadOptions, onRecord: (record: CsvRecord) => void): CsvReadError | null {
+  const reader = csvReader(input, options);
+  for (let r = reader.next(); r !== null; r = reader.next()) onRecord(r);
+  return reader.error();
+}
+
+/** Reads one record at a time, when the caller wants to wait (write what it has) between records. */
+export interface CsvReader {
+  /** The next record; null at the end of the input or at an error. */
+  next(): CsvRecord | null;
+  /** The error that stopped the reading, once next() has returned null. */
+  error(): CsvReadError | null;
+}
+
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
+
+export function csvReader(input: string, options: CsvReadOptions): CsvReader {
   const { separator, strictQuotes = false, quotedLineBreaks = 'keep' } = options;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
+  const end = text.length;
+  // A separator of another length than one character never matches, as with a character comparison.
+  const sep = separator.length === 1 ? separator.charCodeAt(0) : -1;
+  // Where the next record may start, and its physical line.
+  let pos = 0;
   let line = 1;
-  let recordLine = 1;
-  let quoteLine = 1;
-  let quoted = false;
-  // Characters seen in the current record: a blank line is no record.
-  let started = false;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    started = false;
-  };
-  while (i < text.length) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
+  let error: CsvReadError | null = null;
+  const next = (): CsvRecord | null => {
+    if (error !== null) return null;
+    let i = pos;
+    let ln = line;
+    let recordLine = ln;
+    let quoteLine = ln;
+    let quoted = false;
+    // Characters seen in the current record: a blank line is no record.
+    let started = false;
+    const fields: string[] = [];
+    let field = '';
+    while (i < end) {
+      const ch = text.charCodeAt(i);
+      if (quoted) {
+        if (ch === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          quoted = false;
+          i++;
+          if (strictQuotes && i < end) {
+            const after = text.charCodeAt(i);
+            if (after !== sep && after !== LF && after !== CR) {
+              error = { kind: 'text-after-quote', line: ln };
+              pos = end;
+              return null;
+            }
+          }
           continue;
         }
-        quoted = false;
+        if (ch === CR || ch === LF) {
+          const crlf = ch === CR && text.charCodeAt(i + 1) === LF;
+          i += crlf ? 2 : 1;
+          if (quotedLineBreaks === 'lf') {
+            field += '\n';
+            ln++;
+          } else {
+            field += crlf ? '\r\n' : ch === CR ? '\r' : '\n';
+            if (ch === LF || crlf) ln++;
+          }
+          continue;
+        }
+        // A run of plain characters up to the next quote or line break, taken as one slice.
+        let j = i + 1;
+        while (j < end) {
+          const c = text.charCodeAt(j);
+          if (c === QUOTE || c === CR || c === LF) break;
+          j++;
+        }
+        field += text.slice(i, j);
+        i = j;
+        continue;
+      }
+      if (ch === CR || ch === LF) {
+        i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        ln++;
+        if (started) {
+          fields.push(field);
+          pos = i;
+          line = ln;
+          return { line: recordLine, fields };
+        }
+        recordLine = ln;
+        continue;
+      }
+      started = true;
+      if (ch === sep) {
+        fields.push(field);
+        field = '';
         i++;
-        if (strictQuotes && i < text.length && text[i] !== separator && text[i] !== '\n' && text[i] !== '\r') {
-          return { records, error: { kind: 'text-after-quote', line } };
-        }
         continue;
       }
-      if (ch === '\r' || ch === '\n') {
-        const lineBreak = ch === '\r' && text[i + 1] === '\n' ? '\r\n' : ch;
-        i += lineBreak.length;
-        if (quotedLineBreaks === 'lf') {
-          field += '\n';
-          line++;
-        } else {
-          field += lineBreak;
-          if (lineBreak !== '\r') line++;
-        }
+      if (ch === QUOTE && field === '') {
+        // Only a quote opening a field starts a quoted value; elsewhere it is a plain character.
+        quoted = true;
+        quoteLine = ln;
+        i++;
         continue;
       }
-      field += ch;
-      i++;
-      continue;
+      // A run of plain characters up to the separator or a line break (a quote in it is plain: the field
+      // is no longer empty), taken as one slice.
+      let j = i + 1;
+      while (j < end) {
+        const c = text.charCodeAt(j);
+        if (c === sep || c === CR || c === LF) break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
     }
-    if (ch === '\r' || ch === '\n') {
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      if (started) endRecord();
-      line++;
-      recordLine = line;
-      continue;
+    pos = end;
+    line = ln;
+    if (quoted) {
+      error = { kind: 'unclosed-quote', line: recordLine, quoteLine };
+      return null;
     }
-    started = true;
-    if (ch === separator) {
-      fields.push(field);
-      field = '';
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      // Only a quote opening a field starts a quoted value; elsewhere it is a plain character.
-      quoted = true;
-      quoteLine = line;
-      i++;
-      continue;
-    }
-    field += ch;
-    i++;
-  }
-  if (quoted) return { records, error: { kind: 'unclosed-quote', line: recordLine, quoteLine } };
-  if (started) endRecord();
-  return { records, error: null };
+    if (!started) return null;
+    fields.push(field);
+    return { line: recordLine, fields };
+  };
+  return { next, error: () => error };
 }

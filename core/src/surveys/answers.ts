@@ -1,4 +1,4 @@
-import { parseCsv, toCsvLine } from './csv';
+import { responsesCsvProblem, responsesCsvReader, toCsvLine } from './csv';
 import { isEnabled, type AnswerValue, type Answers, type QuestionDef, type SurveyDefinition } from './model';
 
 export interface AnswerProblem {
@@ -54,6 +54,8 @@ export function decodeCell(q: QuestionDef, raw: string): { value: AnswerValue } 
       return { value: s };
     case 'text':
       if (raw.length > 5000) return { error: 'Le texte dépasse 5000 caractères.' };
+      // PostgreSQL stores no NUL character in a text or jsonb value.
+      if (raw.includes('\u0000')) return { error: 'Le texte contient un caractère nul (code 0), qui ne peut pas être enregistré : retirez-le.' };
       return { value: raw.trim() };
   }
 }
@@ -126,25 +128,72 @@ export interface CsvImportResult {
   problemCount: number;
 }
 
+/** A responses file read through without keeping its responses. */
+export interface CsvCheckResult {
+  /** Responses read (the lines after the header that have the header's number of columns). */
+  rowCount: number;
+  problems: AnswerProblem[];
+  problemCount: number;
+}
+
 /**
  * Reads a responses file: header = linkIds, ";" between the codes of a multiple choice, true/false,
  * empty = no answer. Every problem is reported (line, column, French message) up to `maxProblems`;
  * the caller stores nothing when there is one.
  */
 export function readResponsesCsv(def: SurveyDefinition, text: string, maxProblems = 200): CsvImportResult {
+  const reader = responsesReader(def, text, maxProblems);
+  const rows: Answers[] = [];
+  for (let a = reader.next(); a !== null; a = reader.next()) rows.push(a);
+  const { problems, problemCount } = reader.result();
+  return { rows, problems, problemCount };
+}
+
+/**
+ * The first pass of a large import: the problems readResponsesCsv would report and the number of
+ * responses, with no response kept.
+ */
+export function checkResponsesCsv(def: SurveyDefinition, text: string, maxProblems = 200): CsvCheckResult {
+  const reader = responsesReader(def, text, maxProblems);
+  while (reader.next() !== null);
+  return reader.result();
+}
+
+/**
+ * The responses in batches of `size`, each awaited before the next is read, so only one batch is
+ * held; the result says what this reading found (a response with a problem is handed over all the
+ * same, as readResponsesCsv keeps it). The server reads a file twice with it: a check whose batches
+ * only let other requests through, then, when nothing was found, the writing.
+ */
+export async function forEachResponseBatch(def: SurveyDefinition, text: string, size: number, onBatch: (rows: Answers[]) => Promise<void> | void, maxProblems = 200): Promise<CsvCheckResult> {
+  const reader = responsesReader(def, text, maxProblems);
+  let batch: Answers[] = [];
+  for (let a = reader.next(); a !== null; a = reader.next()) {
+    batch.push(a);
+    if (batch.length === size) {
+      await onBatch(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await onBatch(batch);
+  return reader.result();
+}
+
+/**
+ * The one reading of a responses file behind the three above: the header on opening, then one response
+ * per next() with its problems counted, then result() once next() has returned null. Problems are in
+ * the order of a reading that keeps the whole file: a CSV error (known at the end here) first.
+ */
+function responsesReader(def: SurveyDefinition, text: string, maxProblems: number): { next(): Answers | null; result(): CsvCheckResult } {
   const problems: AnswerProblem[] = [];
   let problemCount = 0;
   const add = (p: AnswerProblem) => {
     problemCount++;
     if (problems.length < maxProblems) problems.push(p);
   };
-  const { records, error } = parseCsv(text);
-  if (error) add({ line: error.line, column: '', message: error.message });
-  if (records.length === 0) {
-    if (!error) add({ line: 1, column: '', message: "Le fichier est vide : la première ligne doit donner les identifiants des questions." });
-    return { rows: [], problems, problemCount };
-  }
-  const header = records[0].fields.map((h) => h.trim());
+  const csv = responsesCsvReader(text);
+  const first = csv.next();
+  const header = first ? first.fields.map((h) => h.trim()) : [];
   const byId = new Map(def.questions.map((q) => [q.linkId, q]));
   const columns: (QuestionDef | null)[] = [];
   const seen = new Set<string>();
@@ -155,29 +204,61 @@ export function readResponsesCsv(def: SurveyDefinition, text: string, maxProblem
     seen.add(h);
     columns.push(q);
   });
-  const rows: Answers[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const { line, fields } = records[r];
-    if (fields.length !== header.length) {
-      add({ line, column: '', message: `La ligne a ${fields.length} colonnes au lieu de ${header.length}.` });
-      continue;
+  let rowCount = 0;
+  let done = first === null;
+  let result: CsvCheckResult | null = null;
+
+  const next = (): Answers | null => {
+    while (!done) {
+      const record = csv.next();
+      if (record === null) {
+        done = true;
+        break;
+      }
+      const { line, fields } = record;
+      if (fields.length !== header.length) {
+        add({ line, column: '', message: `La ligne a ${fields.length} colonnes au lieu de ${header.length}.` });
+        continue;
+      }
+      const answers: Answers = {};
+      let ok = true;
+      for (let c = 0; c < fields.length; c++) {
+        const q = columns[c];
+        if (!q || fields[c].trim() === '') continue;
+        const v = decodeCell(q, fields[c]);
+        if ('error' in v) {
+          ok = false;
+          add({ line, column: q.linkId, message: v.error });
+        } else answers[q.linkId] = v.value;
+      }
+      if (ok) for (const p of checkResponse(def, answers, true)) add({ line, ...p });
+      rowCount++;
+      return answers;
     }
-    const answers: Answers = {};
-    let ok = true;
-    for (let c = 0; c < fields.length; c++) {
-      const q = columns[c];
-      if (!q || fields[c].trim() === '') continue;
-      const v = decodeCell(q, fields[c]);
-      if ('error' in v) {
-        ok = false;
-        add({ line, column: q.linkId, message: v.error });
-      } else answers[q.linkId] = v.value;
+    return null;
+  };
+
+  const finish = (): CsvCheckResult => {
+    const error = csv.error();
+    if (error) {
+      const { line, message } = responsesCsvProblem(error);
+      problemCount++;
+      problems.unshift({ line, column: '', message });
+      if (problems.length > maxProblems) problems.pop();
     }
-    if (ok) for (const p of checkResponse(def, answers, true)) add({ line, ...p });
-    rows.push(answers);
-  }
-  if (rows.length === 0 && problemCount === 0) add({ line: 2, column: '', message: 'Le fichier ne contient aucune réponse.' });
-  return { rows, problems, problemCount };
+    if (first === null) {
+      if (!error) add({ line: 1, column: '', message: "Le fichier est vide : la première ligne doit donner les identifiants des questions." });
+    } else if (rowCount === 0 && problemCount === 0) add({ line: 2, column: '', message: 'Le fichier ne contient aucune réponse.' });
+    return { rowCount, problems, problemCount };
+  };
+
+  return {
+    next,
+    result: () => {
+      if (!done) throw new Error('result() before the end of the file');
+      return (result ??= finish());
+    },
+  };
 }
 
 function cell(v: AnswerValue | undefined): string {

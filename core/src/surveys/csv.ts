@@ -1,4 +1,4 @@
-import { readCsv, type CsvRecord } from '../csv';
+import { csvReader, readCsv, type CsvReadError, type CsvReader, type CsvReadOptions, type CsvRecord } from '../csv';
 
 export type { CsvRecord } from '../csv';
 
@@ -6,12 +6,22 @@ export type { CsvRecord } from '../csv';
  * A responses file: comma separator, strict quotes (a closing quote ends its field), line breaks inside
  * quotes kept as written. Each record keeps the line number it starts on, for the validation report.
  */
+const RESPONSES: CsvReadOptions = { separator: ',', strictQuotes: true };
+
 export function parseCsv(input: string): { records: CsvRecord[]; error: { line: number; message: string } | null } {
-  const { records, error } = readCsv(input, { separator: ',', strictQuotes: true });
-  if (!error) return { records, error: null };
+  const { records, error } = readCsv(input, RESPONSES);
+  return { records, error: error ? responsesCsvProblem(error) : null };
+}
+
+/** The records of a responses file one at a time (see parseCsv); responsesCsvProblem words its error. */
+export function responsesCsvReader(input: string): CsvReader {
+  return csvReader(input, RESPONSES);
+}
+
+export function responsesCsvProblem(error: CsvReadError): { line: number; message: string } {
   const message =
     error.kind === 'text-after-quote' ? 'Un guillemet fermant doit être suivi d’une virgule ou d’une fin de ligne.' : 'Un champ entre guillemets n’est jamais refermé.';
-  return { records, error: { line: error.line, message } };
+  return { line: error.line, message };
 }
 
 const needsQuotes = /[",\r\n]/;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { readResponsesCsv, type AnswerProblem } from '@palliance/core';
+import { forEachResponseBatch, type AnswerProblem } from '@palliance/core';
 import type { AppDeps } from '../app-types';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor, RequestContext } from '../http/actor';
@@ -24,7 +24,9 @@ const BATCH = 2000;
 
 /**
  * Imports a responses file all or nothing: it is read and checked whole before anything is written,
- * then written in one transaction. A retried upload with the same idempotency key is stored once.
+ * then read again and written in one transaction. A retried upload with the same idempotency key is
+ * stored once. Neither reading keeps the responses: 100,000 of them held at once made V8 grow the heap
+ * by hundreds of megabytes, then pause the server for a long first full collection.
  */
 export async function importResponses(
   deps: AppDeps,
@@ -43,23 +45,29 @@ export async function importResponses(
   if (done) return { importId: done.id, imported: done.row_count, alreadyImported: true };
 
   const def = definitionOf(s);
-  const read = readResponsesCsv(def, csv);
-  if (read.problemCount > 0) throw new ImportRejected(read.problems, read.problemCount);
+  // The check pass lets other requests through between batches: reading 100,000 responses at one go
+  // held the event loop for over a second.
+  const check = await forEachResponseBatch(def, csv, BATCH, () => new Promise<void>((resolve) => setImmediate(resolve)));
+  if (check.problemCount > 0) throw new ImportRejected(check.problems, check.problemCount);
 
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const [imp] = rows<{ id: string }>(
-      await tx.execute(sql`INSERT INTO survey_import (survey_id, idempotency_key, row_count, imported_by, created_at) VALUES (${surveyId}, ${key}, ${read.rows.length}, ${actor.id}, ${now}) RETURNING id`),
+      await tx.execute(sql`INSERT INTO survey_import (survey_id, idempotency_key, row_count, imported_by, created_at) VALUES (${surveyId}, ${key}, ${check.rowCount}, ${actor.id}, ${now}) RETURNING id`),
     );
     const compact = compactWriter(def);
-    for (let i = 0; i < read.rows.length; i += BATCH) {
+    const written = await forEachResponseBatch(def, csv, BATCH, async (answers) => {
       // [answers, compact answers] per response; the report reads the second (see compact-answers.ts).
-      const batch = JSON.stringify(read.rows.slice(i, i + BATCH).map((a) => [a, compact.encode(a)]));
+      const batch = JSON.stringify(answers.map((a) => [a, compact.encode(a)]));
       await tx.execute(sql`
         INSERT INTO survey_response (survey_id, status, answers, answers_compact, compact_layout, import_id, created_at, updated_at, submitted_at)
         SELECT ${surveyId}, 'submitted', e -> 0, e ->> 1, ${compact.layout}, ${imp.id}, ${now}, ${now}, ${now} FROM jsonb_array_elements(${batch}::jsonb) AS e`);
+    });
+    // The same text read the same way: anything else is a bug, and the throw undoes the transaction.
+    if (written.problemCount > 0 || written.rowCount !== check.rowCount) {
+      throw new Error(`import ${imp.id}: the second reading found ${written.rowCount} responses and ${written.problemCount} problems, the check ${check.rowCount} and none`);
     }
-    await recordAuditEvent(tx, actor, ctx, { action: 'survey.responses_imported', objectType: 'survey', objectId: surveyId, details: { importId: imp.id, rows: read.rows.length } });
-    return { importId: imp.id, imported: read.rows.length, alreadyImported: false };
+    await recordAuditEvent(tx, actor, ctx, { action: 'survey.responses_imported', objectType: 'survey', objectId: surveyId, details: { importId: imp.id, rows: check.rowCount } });
+    return { importId: imp.id, imported: check.rowCount, alreadyImported: false };
   });
 }

@@ -107,6 +107,77 @@ describe('responses import', () => {
   });
 });
 
+describe('a NUL character in a free text (PostgreSQL cannot store it)', () => {
+  it('is refused with a French message naming the line and column of the file, or the answer, and nothing is stored', async () => {
+    const { id, token } = await newSurvey();
+    const res = await csv(cell, id, 'profession,verbatim\nmg,bien\nide,"avant\u0000après"\n');
+    expect(res.status).toBe(400);
+    expect(res.body.problems).toEqual([{ line: 3, column: 'verbatim', message: expect.stringContaining('caractère nul') }]);
+    const online = await t.client().post(`/api/v1/public/surveys/${token}/submit`, { draftKey: 'cle-caractere-nul-0001', answers: { profession: 'mg', verbatim: 'a\u0000b' } });
+    expect(online.status).toBe(400);
+    expect(online.body).toMatchObject({ field: 'answers.verbatim', message: expect.stringContaining('caractère nul') });
+    const [{ count }] = await t.query<{ count: number }>('SELECT count(*)::int AS count FROM survey_response WHERE survey_id = $1', [id]);
+    expect(count).toBe(0);
+  });
+});
+
+describe('responses import of several batches (2,000 responses per INSERT)', () => {
+  const lines = (count: number) => Array.from({ length: count }, (_, i) => `${i % 3 ? 'mg' : 'ide'},${i % 2 ? 'true' : ''},r${i}`);
+  const stored = async (id: string) => {
+    const [{ responses }] = await t.query<{ responses: number }>('SELECT count(*)::int AS responses FROM survey_response WHERE survey_id = $1', [id]);
+    const [{ imports }] = await t.query<{ imports: number }>('SELECT count(*)::int AS imports FROM survey_import WHERE survey_id = $1', [id]);
+    return { responses, imports };
+  };
+
+  it('stores nothing when only the last line of a long file is wrong, and names that line', async () => {
+    const { id } = await newSurvey();
+    const res = await csv(cell, id, ['profession,appui,verbatim', ...lines(4500), 'kine,true,fin'].join('\n'), 'import-long-refuse');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_file', problemCount: 1 });
+    expect(res.body.problems).toEqual([{ line: 4502, column: 'profession', message: expect.stringContaining("« kine » n'est pas une réponse possible") }]);
+    expect(await stored(id)).toEqual({ responses: 0, imports: 0 });
+  });
+
+  it('stores every response of a long file once, and nothing more on a retry with the same key', async () => {
+    const { id } = await newSurvey();
+    const body = ['profession,appui,verbatim', ...lines(4500)].join('\r\n');
+    const first = await csv(cell, id, body, 'import-long-accepte');
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ imported: 4500, alreadyImported: false });
+    expect(await stored(id)).toEqual({ responses: 4500, imports: 1 });
+    const [imp] = await t.query<{ row_count: number; distinct_texts: number }>(
+      'SELECT i.row_count, (SELECT count(DISTINCT r.answers ->> $2)::int FROM survey_response r WHERE r.import_id = i.id) AS distinct_texts FROM survey_import i WHERE i.survey_id = $1',
+      [id, 'verbatim'],
+    );
+    expect(imp).toEqual({ row_count: 4500, distinct_texts: 4500 });
+    const again = await csv(cell, id, body, 'import-long-accepte');
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ importId: first.body.importId, imported: 4500, alreadyImported: true });
+    expect(await stored(id)).toEqual({ responses: 4500, imports: 1 });
+    const audit = await t.query<{ details: { rows: number } }>("SELECT details FROM audit_event WHERE action = 'survey.responses_imported' AND object_id = $1", [id]);
+    expect(audit).toEqual([{ details: { importId: first.body.importId, rows: 4500 } }]);
+  });
+
+  it('undoes the batches already written when a later one fails', async () => {
+    const { id } = await newSurvey();
+    // A write failure in the third batch, whatever its cause, after two batches went in.
+    await t.query(`CREATE FUNCTION test_import_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'panne simulée'; END $$`);
+    await t.query(`CREATE TRIGGER test_import_failure BEFORE INSERT ON survey_response FOR EACH ROW WHEN (NEW.answers ->> 'verbatim' = 'panne') EXECUTE FUNCTION test_import_failure()`);
+    try {
+      const res = await csv(cell, id, ['profession,appui,verbatim', ...lines(4500), 'mg,true,panne'].join('\n'), 'import-long-panne');
+      expect(res.status).toBe(500);
+      expect(await stored(id)).toEqual({ responses: 0, imports: 0 });
+    } finally {
+      await t.query('DROP TRIGGER test_import_failure ON survey_response');
+      await t.query('DROP FUNCTION test_import_failure()');
+    }
+    // The key was not used: the same upload goes in once the cause is gone.
+    const retry = await csv(cell, id, ['profession,appui,verbatim', ...lines(4500), 'mg,true,panne'].join('\n'), 'import-long-panne');
+    expect(retry.status).toBe(201);
+    expect(await stored(id)).toEqual({ responses: 4501, imports: 1 });
+  });
+});
+
 describe('answering through the public link', () => {
   it('saves a draft as the respondent goes (same key, same row) then submits it', async () => {
     const { token, id } = await newSurvey();
