@@ -38,6 +38,13 @@ describe('schema.ts and the SQL migrations', () => {
     expect(Number(d.km)).toBeGreaterThan(150);
   });
 
+  it('plans for tables read from memory on every connection (directory searches use their indexes)', async () => {
+    const settings = async () =>
+      (await t.query("SELECT current_setting('random_page_cost') AS page, current_setting('pg_trgm.word_similarity_threshold') AS similarity"))[0];
+    // Several at once: on PostgreSQL they take several connections of the pool.
+    for (const s of await Promise.all([settings(), settings(), settings()])) expect(s).toEqual({ page: '1.1', similarity: '0.5' });
+  });
+
   it('keeps the audit table append-only', async () => {
     await t.query("INSERT INTO audit_event (action, object_type) VALUES ('test.write', 'test')");
     await expect(t.query("UPDATE audit_event SET action = 'x' WHERE action = 'test.write'")).rejects.toThrow(/append-only/);
