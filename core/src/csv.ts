@@ -61,6 +61,17 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
+/** Where a run of plain characters from `from` ends: at the first `stop`, CR or LF, or at `end`. */
+function plainRunEnd(text: string, from: number, end: number, stop: number): number {
+  let j = from;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === stop || c === CR || c === LF) break;
+    j++;
+  }
+  return j;
+}
+
 export function csvReader(input: string, options: CsvReadOptions): CsvReader {
   const { separator, strictQuotes = false, quotedLineBreaks = 'keep' } = options;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -116,12 +127,7 @@ export function csvReader(input: string, options: CsvReadOptions): CsvReader {
           continue;
         }
         // A run of plain characters up to the next quote or line break, taken as one slice.
-        let j = i + 1;
-        while (j < end) {
-          const c = text.charCodeAt(j);
-          if (c === QUOTE || c === CR || c === LF) break;
-          j++;
-        }
+        const j = plainRunEnd(text, i + 1, end, QUOTE);
         field += text.slice(i, j);
         i = j;
         continue;
@@ -154,12 +160,7 @@ export function csvReader(input: string, options: CsvReadOptions): CsvReader {
       }
       // A run of plain characters up to the separator or a line break (a quote in it is plain: the field
       // is no longer empty), taken as one slice.
-      let j = i + 1;
-      while (j < end) {
-        const c = text.charCodeAt(j);
-        if (c === sep || c === CR || c === LF) break;
-        j++;
-      }
+      const j = plainRunEnd(text, i + 1, end, sep);
       field += text.slice(i, j);
       i = j;
     }

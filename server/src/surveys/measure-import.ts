@@ -5,15 +5,10 @@
 // heap during the import (sampled every 20 ms and around each collection), the collection pauses and
 // the longest event-loop block; drops the database. The heap before the import holds the CSV text, as
 // a request's body would.
-import fs from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import pg from 'pg';
 import { readQuestionnaire, responseCsvLine, responsesCsvHeader, type Answers, type SurveyDefinition } from '@palliance/core';
-import { openDatabase } from '../db/client';
-import { migrate } from '../db/migrate';
-import { seedSurveys } from './seed-surveys';
-import { benchAnswers, benchQuestionnaire } from './measure-report';
+import { backendCpuMs, benchAnswers, benchQuestionnaire, withMeasureDatabase } from './measure-report';
 import { importResponses } from './import-responses';
 import type { AppDeps } from '../app-types';
 import type { Actor } from '../http/actor';
@@ -30,15 +25,7 @@ async function main() {
   const gc = vm.runInNewContext('gc') as () => void;
 
   const name = `palliance_import_measure_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString() });
-  try {
-    await migrate(handle);
-    await seedSurveys(handle, { demo: false });
+  await withMeasureDatabase(admin, name, args.includes('--keep'), async (handle) => {
     const fhir = benchQuestionnaire();
     const read = readQuestionnaire(fhir);
     if (read.problems.length) throw new Error(JSON.stringify(read.problems));
@@ -51,19 +38,7 @@ async function main() {
     // survey_import.imported_by references an account.
     const [u] = await handle.query<{ id: string }>("INSERT INTO app_user (email, first_name, last_name, profession, practice_mode) VALUES ('mesure@example.org', 'Banc', 'Essai', 'mg', 'liberal') RETURNING id");
     const actor = { id: u.id, email: 'mesure@example.org', roles: [{ role: 'admin', scope: null }], sessionHash: '' } as unknown as Actor;
-    const pgCpuMs = () => {
-      let ticks = 0;
-      for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
-        try {
-          if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name)) continue;
-          const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-          ticks += Number(f[11]) + Number(f[12]);
-        } catch {
-          // the process ended meanwhile
-        }
-      }
-      return ticks * 10; // USER_HZ = 100 on Linux
-    };
+    const pgCpuMs = () => backendCpuMs(name);
 
     gc();
     gc();
@@ -116,12 +91,7 @@ async function main() {
     console.log(`pendant l'import : pic utilisé ${mb(peakUsed)} (+${mb(peakUsed - base.used_heap_size)}), pic réservé (total_heap_size) ${mb(peakTotal)} (+${mb(peakTotal - base.total_heap_size)}), vivant après une collection complète au plus ${full.length ? mb(peakLive) : '-'}`);
     console.log(`boucle d'événements bloquée au plus ${Math.round(longestBlock)} ms d'affilée`);
     console.log(`collections : ${gcs.length}, dont ${full.length} complètes (${(full.reduce((t, g) => t + g.cost, 0) / 1000).toFixed(0)} ms en tout), la plus longue ${longest.toFixed(0)} ms`);
-  } finally {
-    await handle.close();
-    if (args.includes('--keep')) console.log(`base gardée : ${url.toString()}`);
-    else await c.query(`DROP DATABASE IF EXISTS ${name}`);
-    await c.end();
-  }
+  });
 }
 
 /** The file as an export would write it (the answers are garbage once it is built). */

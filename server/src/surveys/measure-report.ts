@@ -7,7 +7,7 @@
 // changed): read from the JSON answers, compact form written back, then the next one.
 import fs from 'node:fs';
 import pg from 'pg';
-import { openDatabase } from '../db/client';
+import { openDatabase, type DbHandle } from '../db/client';
 import { migrate } from '../db/migrate';
 import { seedSurveys } from './seed-surveys';
 import { readQuestionnaire, type Answers } from '@palliance/core';
@@ -55,10 +55,30 @@ export function benchAnswers(count: number): Record<string, unknown>[] {
   return out;
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  const admin = args.find((a) => !a.startsWith('--')) ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `palliance_survey_measure_${process.pid}`;
+/**
+ * CPU time (ms) PostgreSQL has spent so far for one database: utime + stime of its backends, read in
+ * /proc when the server is local (0 elsewhere). With process.cpuUsage() for Node, what a measured
+ * piece of work costs, whatever else loads the machine.
+ */
+export function backendCpuMs(database: string): number {
+  let ticks = 0;
+  for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(database)) continue;
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
+
+/**
+ * Runs fn on a throw-away database (migrated, questionnaire templates seeded) created beside the admin
+ * URL's, with its name; drops it afterwards unless keep (then prints its URL).
+ */
+export async function withMeasureDatabase(admin: string, name: string, keep: boolean, fn: (handle: DbHandle) => Promise<void>): Promise<void> {
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   await c.query(`CREATE DATABASE ${name}`);
@@ -68,6 +88,20 @@ async function main() {
   try {
     await migrate(handle);
     await seedSurveys(handle, { demo: false });
+    await fn(handle);
+  } finally {
+    await handle.close();
+    if (keep) console.log(`base gardée : ${url.toString()}`);
+    else await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    await c.end();
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const admin = args.find((a) => !a.startsWith('--')) ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `palliance_survey_measure_${process.pid}`;
+  await withMeasureDatabase(admin, name, args.includes('--keep'), async (handle) => {
     const fhir = benchQuestionnaire();
     if (readQuestionnaire(fhir).problems.length) throw new Error(JSON.stringify(readQuestionnaire(fhir).problems));
     const [s] = await handle.query<{ id: string }>("INSERT INTO survey (title, questionnaire, public_token) VALUES ('Banc', $1::jsonb, 'banc-essai-0000') RETURNING id", [JSON.stringify(fhir)]);
@@ -86,20 +120,7 @@ async function main() {
     const deps = { db: handle.db } as AppDeps;
     const actor = { id: '00000000-0000-0000-0000-000000000000', email: 'x@example.org', roles: [{ role: 'admin', scope: null }], sessionHash: '' } as unknown as Actor;
     // CPU time, not only wall time: the machine is shared, and CPU time is what our code costs.
-    // Node: process.cpuUsage(); PostgreSQL: utime + stime of this database's backends (/proc, when local).
-    const pgCpuMs = () => {
-      let ticks = 0;
-      for (const pid of fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)) : []) {
-        try {
-          if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(name)) continue;
-          const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-          ticks += Number(f[11]) + Number(f[12]);
-        } catch {
-          // the process ended meanwhile
-        }
-      }
-      return ticks * 10; // USER_HZ = 100 on Linux
-    };
+    const pgCpuMs = () => backendCpuMs(name);
     const options = { groupBy: { linkId: 'profession', merges: [{ label: 'Médecins', codes: ['mg', 'ms'] }] }, crossTables: [{ rows: { linkId: 'profession' }, columns: 'choix-1' }] };
     const stale = args.includes('--stale');
     for (let run = 1; run <= (stale ? 6 : 4); run++) {
@@ -129,12 +150,7 @@ async function main() {
         console.log(`  puis forme compacte réécrite en arrière-plan : ${Math.round(performance.now() - w0)} ms écoulées, CPU Node ${Math.round((wcpu.user + wcpu.system) / 1000)} ms + PostgreSQL ${pgCpuMs() - pg1} ms`);
       }
     }
-  } finally {
-    await handle.close();
-    if (args.includes('--keep')) console.log(`base gardée : ${url.toString()}`);
-    else await c.query(`DROP DATABASE IF EXISTS ${name}`);
-    await c.end();
-  }
+  });
 }
 
 if (process.argv[1]?.endsWith('measure-report.ts')) await main();
