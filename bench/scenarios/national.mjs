@@ -71,7 +71,14 @@ const BUDGET_NAME = { 'support-request-send': 'request-send' };
 /** @param {number} ms */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** @typedef {{ status: number, ms: number, serverMs: number | null, body: any, setCookie: string[] }} Answer */
+/** @typedef {{ status: number, ms: number, serverMs: number | null, body: any, setCookie: string[], error?: string }} Answer */
+
+/**
+ * Idle keep-alive sockets are closed by the client after this long, before the server does (Fastify's
+ * keepAliveTimeout, 72 s), as browsers and proxies do: a request written on a socket the server is
+ * closing at that moment fails with ECONNRESET, a transport race and no answer of the platform's.
+ */
+const IDLE_SOCKET_MS = 60_000;
 
 /**
  * One request through the shared agent (bounded sockets); never throws.
@@ -107,7 +114,7 @@ function call(agent, baseUrl, method, urlPath, opts = {}) {
       });
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', () => resolve({ status: 0, ms: performance.now() - t0, serverMs: null, body: null, setCookie: [] }));
+    req.on('error', (err) => resolve({ status: 0, ms: performance.now() - t0, serverMs: null, body: null, setCookie: [], error: `${/** @type {NodeJS.ErrnoException} */ (err).code ?? ''} ${err.message}`.trim() }));
     if (body !== undefined) req.write(body);
     req.end();
   });
@@ -140,7 +147,7 @@ class Recorder {
       if (r.serverMs !== null) k.server.push(r.serverMs);
     } else {
       k.errors++;
-      if (k.samples.length < 3) k.samples.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+      if (k.samples.length < 3) k.samples.push(`${r.status} ${r.error ?? JSON.stringify(r.body).slice(0, 200)} (after ${Math.round(r.ms)} ms, at ${Math.round((Date.now() - this.t0) / 100) / 10} s)`);
     }
     return ok;
   }
@@ -394,9 +401,9 @@ export default {
     const server = await ctx.startServer(db, { demoData: true, env: { RATE_LIMIT_AUTH_PER_MINUTE: '100000' }, readyTimeoutMs: 180_000, traceGc: true });
     // One socket pool per group of actors (--connections each), like the proxies in front of a real
     // platform: anonymous directory look-ups do not queue on the client side behind slow logins.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
-    const directoryAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
-    const staffAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections, timeout: IDLE_SOCKET_MS });
+    const directoryAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections, timeout: IDLE_SOCKET_MS });
+    const staffAgent = new http.Agent({ keepAlive: true, maxSockets: o.connections, timeout: IDLE_SOCKET_MS });
     const base = server.baseUrl;
     try {
       let t = Date.now();
