@@ -45,6 +45,10 @@ export function summarize(values: ArrayLike<number>): NumberSummary {
   };
 }
 
+/** Counting by value pays while the values' range is not far wider than their number. */
+const maxRange = (n: number) => 4 * n + 1024;
+const countable = (range: number, n: number) => range <= maxRange(n);
+
 /**
  * The same ascending array as Float64Array.sort, in linear time, when every value is a small-range
  * integer (scales, counts, practice sizes: nearly every number of a survey); null otherwise. The report
@@ -63,7 +67,7 @@ export function countingSort(values: ArrayLike<number>): Float64Array | null {
     if (v > max) max = v;
   }
   const range = max - min + 1;
-  if (range > 4 * n + 1024) return null;
+  if (!countable(range, n)) return null;
   const counts = new Uint32Array(range);
   for (let i = 0; i < n; i++) counts[values[i] - min]++;
   const out = new Float64Array(n);
@@ -81,7 +85,7 @@ export function percent(count: number, denominator: number): number | null {
  * The numbers of one item in one group, as summarize() reads them. Kept as a count per value while
  * they are integers of a modest range (scales, counts, practice sizes: nearly every number of a
  * survey), else as the list of numbers. A report of 100,000 responses adds millions of numbers: a
- * count per value does not grow with them, and needs no sort. summarizeSample() of a sample gives
+ * count per value does not grow with them, and needs no sort. summary() of a sample gives
  * exactly what summarize() gives of the numbers added, in any order.
  */
 export class NumberSample {
@@ -119,14 +123,12 @@ export class NumberSample {
     const lo = counts === null ? v : Math.min(this.offset, v);
     const hi = counts === null ? v : Math.max(this.offset + counts.length - 1, v);
     // The same bound as countingSort: a range far wider than the count of numbers is kept as a list.
-    if (hi - lo + 1 > 4 * this.n + 1024) {
-      this.n--;
+    if (!countable(hi - lo + 1, this.n)) {
       this.toList().push(v);
-      this.n++;
       return;
     }
     // Room for more on the side that grew, within the bound.
-    const slack = Math.min(hi - lo + 1, 4 * this.n + 1024 - (hi - lo + 1));
+    const slack = Math.min(hi - lo + 1, maxRange(this.n) - (hi - lo + 1));
     const start = counts !== null && v < this.offset ? lo - slack : lo;
     const grown = new Int32Array(hi - lo + 1 + slack);
     if (counts !== null) grown.set(counts, this.offset - start);
@@ -137,9 +139,7 @@ export class NumberSample {
 
   /** Turns the counts into the list of numbers, ascending. */
   private toList(): number[] {
-    const list: number[] = [];
-    const counts = this.counts;
-    if (counts !== null) for (let i = 0; i < counts.length; i++) for (let c = counts[i]; c > 0; c--) list.push(this.offset + i);
+    const list = this.values();
     this.counts = null;
     this.list = list;
     return list;
@@ -153,7 +153,7 @@ export class NumberSample {
     const n = used.reduce((sum, p) => sum + p.n, 0);
     const lo = Math.min(...used.map((p) => (p.counts === null ? 0 : p.offset)));
     const hi = Math.max(...used.map((p) => (p.counts === null ? 0 : p.offset + p.counts.length - 1)));
-    if (used.some((p) => p.counts === null) || hi - lo + 1 > 4 * n + 1024) {
+    if (used.some((p) => p.counts === null) || !countable(hi - lo + 1, n)) {
       m.list = used.flatMap((p) => (p.counts === null ? p.list! : p.values()));
       m.n = m.list.length;
       return m;
